@@ -1,0 +1,24 @@
+/**
+ * Lexigram Monitor demo. Each file in ./sections shows one package, in file-name order; every
+ * section runs on embedded defaults (no server to install) and prints what it does.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+interface Section {
+  readonly title: string;
+  run(): Promise<void>;
+}
+
+const dir = join(import.meta.dirname, 'sections');
+const files = readdirSync(dir)
+  .filter((f) => /^\d\d-.*\.ts$/.test(f))
+  .sort();
+
+for (const file of files) {
+  const section = (await import(pathToFileURL(join(dir, file)).href)) as { default: Section };
+  console.log(`\n=== ${section.default.title} ===`);
+  await section.default.run();
+}
+console.log('\nDemo finished.');

@@ -1,0 +1,44 @@
+// Every package (and the repository-level checks in `test/`) runs as its own jest project, on
+// one shared transform, so `pnpm test` at the root runs them all in one process pool.
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = import.meta.dirname;
+
+/** @param {string} dir @param {string} name */
+function project(dir, name) {
+  return {
+    displayName: name,
+    rootDir: dir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/test/**/*.test.ts'],
+    // Tests run against the TypeScript sources of every workspace package, not their builds.
+    testEnvironmentOptions: {
+      customExportConditions: ['@lexigram/source', 'node', 'require', 'default'],
+    },
+    moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+    transform: {
+      '^.+\\.tsx?$': ['ts-jest', { tsconfig: join(root, 'tsconfig.jest.json') }],
+    },
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  };
+}
+
+const projects = [project(root, 'repo')];
+for (const group of ['packages', 'examples']) {
+  const base = join(root, group);
+  if (!existsSync(base)) continue;
+  for (const entry of readdirSync(base, { withFileTypes: true })) {
+    if (entry.isDirectory() && existsSync(join(base, entry.name, 'test'))) {
+      projects.push(
+        project(join(base, entry.name), `${group === 'packages' ? '' : 'example-'}${entry.name}`),
+      );
+    }
+  }
+}
+
+/** @type {import('jest').Config} */
+export default {
+  projects,
+  testTimeout: 20000,
+};

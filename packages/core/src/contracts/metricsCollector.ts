@@ -1,0 +1,40 @@
+import type { Labels } from '../model/labels.js';
+import type { MetricsProducer } from '../model/metricSnapshot.js';
+import type {
+  CounterProtocol,
+  GaugeOptions,
+  GaugeProtocol,
+  HistogramOptions,
+  HistogramProtocol,
+  InstrumentOptions,
+  MetricProtocol,
+  SummaryOptions,
+  SummaryProtocol,
+} from './metric.js';
+
+/**
+ * Central metrics collection: creates instruments (get-or-create by name), records by name, and
+ * snapshots everything for backends through `collect()`.
+ */
+export interface MetricsCollectorProtocol extends MetricsProducer {
+  /** Register an instrument created elsewhere. */
+  registerMetric(metric: MetricProtocol): void;
+  createCounter(name: string, description?: string, options?: InstrumentOptions): CounterProtocol;
+  createGauge(name: string, description?: string, options?: GaugeOptions): GaugeProtocol;
+  createHistogram(
+    name: string,
+    description?: string,
+    options?: HistogramOptions,
+  ): HistogramProtocol;
+  createSummary(name: string, description?: string, options?: SummaryOptions): SummaryProtocol;
+  /** The metric registered under `name` (prefix applied), or undefined. */
+  getMetric(name: string): MetricProtocol | undefined;
+  /** Every registered metric by name. */
+  getAllMetrics(): ReadonlyMap<string, MetricProtocol>;
+  /** Increment the counter `name` (created on first use) by `value` (default 1). */
+  increment(name: string, value?: number, labels?: Labels): void;
+  /** Set the gauge `name` (created on first use). */
+  setGauge(name: string, value: number, labels?: Labels): void;
+  /** Observe `value` on the histogram `name` (created on first use). */
+  recordHistogram(name: string, value: number, labels?: Labels): void;
+}

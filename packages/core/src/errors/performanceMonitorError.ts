@@ -1,0 +1,6 @@
+import { MonitorError } from './monitorError.js';
+
+/** Performance monitoring failed or was used in the wrong state. */
+export class PerformanceMonitorError extends MonitorError {
+  static override readonly code: string = 'PERFORMANCE_MONITOR_ERROR';
+}

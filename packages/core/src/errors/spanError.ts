@@ -1,0 +1,6 @@
+import { MonitorError } from './monitorError.js';
+
+/** A span or span context was used incorrectly. */
+export class SpanError extends MonitorError {
+  static override readonly code: string = 'SPAN_ERROR';
+}

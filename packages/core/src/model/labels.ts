@@ -1,0 +1,2 @@
+/** Label (tag) key/value pairs of one observation or series. */
+export type Labels = Readonly<Record<string, string>>;
