@@ -174,6 +174,7 @@ export {
   type TraceContextIds,
 } from './logging/createLogger.js';
 export { REDACTED, redactDeep } from './logging/redact.js';
+export { monitor, monitorFunction, type MonitorOptions } from './instrument/monitor.js';
 
 // Handler registry and backend discovery
 export {
