@@ -50,4 +50,5 @@ if (pnpmVersion() !== PNPM_VERSION) {
 
 const frozen = process.env.CI === 'false' ? [] : ['--frozen-lockfile'];
 if (run('pnpm', ['install', ...frozen]) !== 0) process.exit(1);
-process.exit(run('pnpm', ['run', TASKS[task]]));
+// Extra arguments go to the task, e.g. `npm run bench -- metrics` runs one bench file.
+process.exit(run('pnpm', ['run', TASKS[task], ...process.argv.slice(3)]));

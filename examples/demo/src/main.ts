@@ -1,6 +1,7 @@
 /**
  * Lexigram Monitor demo. Each file in ./sections shows one package, in file-name order; every
- * section runs on embedded defaults (no server to install) and prints what it does.
+ * section runs on embedded defaults (no server to install) and prints what it does. Command-line
+ * arguments pick sections by file name.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,12 @@ interface Section {
   run(): Promise<void>;
 }
 
+// `tsx src/main.ts metrics tracing` runs only the sections whose file name contains an argument.
+const filters = process.argv.slice(2);
 const dir = join(import.meta.dirname, 'sections');
 const files = readdirSync(dir)
   .filter((f) => /^\d\d-.*\.ts$/.test(f))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
 for (const file of files) {

@@ -1,14 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runDemo } from './support/runDemo.js';
 
-describe('examples/demo', () => {
-  it('runs to the end on embedded defaults and shows each section', () => {
-    const out = execFileSync('pnpm', ['exec', 'tsx', 'src/main.ts'], {
-      cwd: join(__dirname, '..'),
-      encoding: 'utf8',
-      env: { ...process.env, LEX_ENV: '' },
-      timeout: 120_000,
-    });
+describe('examples/demo: core section', () => {
+  it('runs on embedded defaults and shows what core gives', () => {
+    const out = runDemo('core');
     expect(out).toContain('=== core: config, logging, no-op facade, backend discovery ===');
     expect(out).toContain('config: backend=memory service=demo-service');
     expect(out).toMatch(/validate\(production\): error debug/);
