@@ -1,0 +1,208 @@
+import {
+  InvalidMetricError,
+  MonitorConfigError,
+  type Labels,
+  type MetricType,
+} from '@lexigram/monitor-core';
+import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
+import { describe } from '../validation/names.js';
+import type { MutableEntry } from './bufferedMetricEntry.js';
+import { EntryQueue } from './entryQueue.js';
+import { metricSink, type BufferedMetricBackend } from './metricSink.js';
+
+/** Options of {@link BufferedMetricRecorder}. */
+export interface BufferedMetricRecorderOptions {
+  /** Interval of the periodic flush. Default 5000. */
+  flushIntervalMs?: number;
+  /** Entries that trigger an immediate (scheduled, not inline) flush. Default 1000. */
+  maxBufferSize?: number;
+  /** Failed deliveries an entry survives before it is dropped. Default 3. */
+  maxRetries?: number;
+  /** Most entries held while the backend fails; past it the oldest are dropped. Default 10 × maxBufferSize. */
+  maxPendingEntries?: number;
+  /** Type given to untyped entries when the backend is a `recordMetric` backend. Default `gauge`. */
+  defaultType?: MetricType;
+  /** Where flush failures are reported. Default: core's `createLogger()`. */
+  logger?: MetricsLogger;
+}
+
+/**
+ * Buffers recordings and delivers them to a backend in batches: every `flushIntervalMs`, soon
+ * after `maxBufferSize` entries, and on `stop()`. When the backend throws, the entry is kept and
+ * retried on the next flush, up to `maxRetries` times; while the backend stays down at most
+ * `maxPendingEntries` are held and the oldest are dropped. Drops are counted in `dropped`. The
+ * timer never keeps the process alive, and nothing here throws into the application.
+ *
+ * @example
+ * ```ts
+ * const recorder = new BufferedMetricRecorder(collector, { flushIntervalMs: 2000 });
+ * recorder.start();
+ * recorder.record('request_count', 1, { method: 'GET' }, 'counter');
+ * recorder.stop(); // flushes what is left
+ * ```
+ */
+export class BufferedMetricRecorder {
+  private readonly queue: EntryQueue<MutableEntry>;
+  private readonly deliver: (entry: MutableEntry) => void;
+  private readonly flushIntervalMs: number;
+  private readonly maxBufferSize: number;
+  private readonly maxRetries: number;
+  private readonly logger: MetricsLogger | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private scheduled: NodeJS.Immediate | undefined;
+  private droppedCount = 0;
+  private flushedCount = 0;
+
+  constructor(backend: BufferedMetricBackend, options: BufferedMetricRecorderOptions = {}) {
+    if (typeof backend !== 'object' || backend === null) {
+      throw new InvalidMetricError(
+        'BufferedMetricRecorder needs a backend: a metrics collector, a metrics backend, or an object of metrics by name.',
+      );
+    }
+    this.flushIntervalMs = positive('flushIntervalMs', options.flushIntervalMs ?? 5000);
+    this.maxBufferSize = positive('maxBufferSize', options.maxBufferSize ?? 1000, true);
+    this.maxRetries = positive('maxRetries', options.maxRetries ?? 3, true);
+    const capacity = positive(
+      'maxPendingEntries',
+      options.maxPendingEntries ?? this.maxBufferSize * 10,
+      true,
+    );
+    this.queue = new EntryQueue(capacity);
+    this.deliver = metricSink(backend, options.defaultType ?? 'gauge');
+    this.logger = options.logger;
+  }
+
+  /** Entries waiting to be delivered. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Entries dropped so far: evicted while the backend was down, or out of retries. */
+  get dropped(): number {
+    return this.droppedCount;
+  }
+
+  /** Entries delivered so far. */
+  get flushed(): number {
+    return this.flushedCount;
+  }
+
+  /** True while the periodic flush runs. */
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Start the periodic flush (idempotent). */
+  start(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setInterval(() => this.flush(), this.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  /**
+   * Buffer one recording. `type` routes it on a collector (`increment` / `setGauge` /
+   * `recordHistogram`); without it the backend's metric `name` records it.
+   */
+  record(name: string, value: number, labels?: Labels, type?: MetricType): void {
+    if (typeof name !== 'string' || name === '' || typeof value !== 'number') {
+      throw new InvalidMetricError(
+        `BufferedMetricRecorder.record needs a metric name and a number, got ${describe(name)} and ${describe(value)}.`,
+      );
+    }
+    const entry: MutableEntry = {
+      name,
+      value,
+      labels,
+      type,
+      monotonicMs: performance.now(),
+      attempts: 0,
+    };
+    this.droppedCount += this.queue.push(entry);
+    if (this.queue.size >= this.maxBufferSize) this.scheduleFlush();
+  }
+
+  /**
+   * Deliver every buffered entry now; returns how many were delivered. Entries the backend
+   * rejects stay for the next flush (until they run out of retries). Never throws.
+   */
+  flush(): number {
+    if (this.scheduled !== undefined) {
+      clearImmediate(this.scheduled);
+      this.scheduled = undefined;
+    }
+    const batch = this.queue.drain();
+    if (batch.length === 0) return 0;
+    const retry: MutableEntry[] = [];
+    let delivered = 0;
+    let failures = 0;
+    let outOfRetries = 0;
+    let firstError: unknown;
+    for (const entry of batch) {
+      try {
+        this.deliver(entry);
+        delivered++;
+      } catch (error) {
+        failures++;
+        firstError ??= error;
+        entry.attempts++;
+        if (entry.attempts > this.maxRetries) outOfRetries++;
+        else retry.push(entry);
+      }
+    }
+    const evicted = this.queue.prepend(retry);
+    this.droppedCount += outOfRetries + evicted;
+    this.flushedCount += delivered;
+    if (failures > 0) {
+      safeWarn(
+        this.logger,
+        {
+          failed: failures,
+          dropped: outOfRetries + evicted,
+          pending: this.queue.size,
+          err: firstError,
+        },
+        `BufferedMetricRecorder: the backend rejected ${failures} of ${batch.length} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
+      );
+    }
+    return delivered;
+  }
+
+  /** Stop the periodic flush and deliver everything buffered; returns how many were delivered. */
+  stop(): number {
+    if (this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+    return this.flush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.scheduled !== undefined) return;
+    // Flush on the next turn, not inside record(): the hot path never does the delivery work.
+    this.scheduled = setImmediate(() => {
+      this.scheduled = undefined;
+      this.flush();
+    });
+    this.scheduled.unref();
+  }
+}
+
+function positive(field: string, value: unknown, integer = false): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new MonitorConfigError(
+      [
+        {
+          path: field,
+          message: `is ${describe(value)}: use a positive ${integer ? 'integer' : 'number'}`,
+        },
+      ],
+      { source: 'BufferedMetricRecorder options' },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,273 @@
+import {
+  InvalidMetricError,
+  MonitorConfigError,
+  NOOP_METRICS_COLLECTOR,
+  prefixedMetricName,
+  type CollectableMetric,
+  type CounterProtocol,
+  type GaugeProtocol,
+  type HistogramProtocol,
+  type InstrumentOptions,
+  type Labels,
+  type MetricFamily,
+  type MetricProtocol,
+  type MetricsCollectorProtocol,
+  type MetricsConfig,
+  type MetricType,
+  type SummaryProtocol,
+} from '@lexigram/monitor-core';
+import type { MetricCollectionError } from '../errors/metricCollectionError.js';
+import { Counter } from '../instruments/counter.js';
+import { Gauge } from '../instruments/gauge.js';
+import { Histogram } from '../instruments/histogram.js';
+import type {
+  CounterOptions,
+  GaugeInstrumentOptions,
+  HistogramInstrumentOptions,
+  SummaryInstrumentOptions,
+} from '../instruments/instrumentOptions.js';
+import { Summary } from '../instruments/summary.js';
+import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
+import { describe, validateMetricName } from '../validation/names.js';
+import { collectWithBudget } from './collectWithBudget.js';
+import { parseMetricsConfig } from './metricsConfig.js';
+
+/** Options of {@link MetricsCollector}. */
+export interface MetricsCollectorOptions {
+  /** Metrics settings (prefix, default labels, buckets, cardinality cap); defaults apply. */
+  config?: Partial<MetricsConfig>;
+  /** Time budget of each asynchronous gauge callback during `collect()`. Default 1000. */
+  collectTimeoutMs?: number;
+  /** Where warnings go (cardinality cap, failed callbacks). Default: core's `createLogger()`. */
+  logger?: MetricsLogger;
+  /** Called for each metric left out of a `collect()`. Default: a warning on `logger`. */
+  onCollectError?: (error: MetricCollectionError) => void;
+}
+
+/** Default time budget of one gauge callback during `collect()`. */
+export const DEFAULT_COLLECT_TIMEOUT_MS = 1000;
+
+/**
+ * The in-memory metrics collector: creates instruments get-or-create by name (prefix applied),
+ * records by name, and snapshots everything with `collect()` in core's `MetricFamily` model.
+ * With `config.enabled: false` every instrument is core's no-op and `collect()` is empty.
+ *
+ * @example
+ * ```ts
+ * const metrics = new MetricsCollector({ config: { prefix: 'shop', defaultLabels: { env: 'prod' } } });
+ * const orders = metrics.createCounter('orders_total', 'Orders placed', { labelNames: ['kind'] });
+ * orders.inc(1, { kind: 'web' });
+ * metrics.increment('logins_total');
+ * const families = await metrics.collect(); // shop_orders_total, shop_logins_total
+ * ```
+ */
+export class MetricsCollector implements MetricsCollectorProtocol {
+  /** The parsed metrics settings. */
+  readonly config: MetricsConfig;
+  private readonly collectTimeoutMs: number;
+  private readonly logger: MetricsLogger | undefined;
+  private readonly onCollectError: ((error: MetricCollectionError) => void) | undefined;
+  private readonly metrics = new Map<string, MetricProtocol>();
+  private readonly collectables: CollectableMetric[] = [];
+  // By unprefixed name, so `increment(name)` skips building the prefixed name on every call.
+  private readonly counters = new Map<string, CounterProtocol>();
+  private readonly gauges = new Map<string, GaugeProtocol>();
+  private readonly histograms = new Map<string, HistogramProtocol>();
+
+  constructor(options: MetricsCollectorOptions = {}) {
+    this.config = parseMetricsConfig(options.config);
+    const timeout = options.collectTimeoutMs ?? DEFAULT_COLLECT_TIMEOUT_MS;
+    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
+      throw new MonitorConfigError(
+        [
+          {
+            path: 'collectTimeoutMs',
+            message: `is ${describe(timeout)}: use a positive number of milliseconds (default ${DEFAULT_COLLECT_TIMEOUT_MS})`,
+          },
+        ],
+        { source: 'MetricsCollector options' },
+      );
+    }
+    this.collectTimeoutMs = timeout;
+    this.logger = options.logger;
+    this.onCollectError = options.onCollectError;
+  }
+
+  /** Register an instrument created elsewhere under its own name (no prefix is added). */
+  registerMetric(metric: MetricProtocol): void {
+    if (!this.config.enabled) return;
+    validateMetricName(metric?.name);
+    const existing = this.metrics.get(metric.name);
+    if (existing === metric) return;
+    if (existing !== undefined) {
+      throw new InvalidMetricError(
+        `A different metric named "${metric.name}" is already registered: use a distinct name, or fetch the existing one with getMetric().`,
+      );
+    }
+    this.add(metric.name, metric);
+  }
+
+  /** The counter `name` (prefix applied), created on first call. */
+  createCounter(name: string, description = '', options: CounterOptions = {}): CounterProtocol {
+    if (!this.config.enabled) return NOOP_METRICS_COLLECTOR;
+    return this.getOrCreate(
+      name,
+      'counter',
+      (full) => new Counter(full, description, this.withDefaults(options)),
+    ) as CounterProtocol;
+  }
+
+  /** The gauge `name` (prefix applied), created on first call. */
+  createGauge(name: string, description = '', options: GaugeInstrumentOptions = {}): GaugeProtocol {
+    if (!this.config.enabled) return NOOP_METRICS_COLLECTOR;
+    return this.getOrCreate(
+      name,
+      'gauge',
+      (full) => new Gauge(full, description, this.withDefaults(options)),
+    ) as GaugeProtocol;
+  }
+
+  /** The histogram `name` (prefix applied), created on first call; buckets default to config's. */
+  createHistogram(
+    name: string,
+    description = '',
+    options: HistogramInstrumentOptions = {},
+  ): HistogramProtocol {
+    if (!this.config.enabled) return NOOP_METRICS_COLLECTOR;
+    return this.getOrCreate(
+      name,
+      'histogram',
+      (full) =>
+        new Histogram(full, description, {
+          ...this.withDefaults(options),
+          buckets: options.buckets ?? this.config.histogramBuckets,
+        }),
+    ) as HistogramProtocol;
+  }
+
+  /** The summary `name` (prefix applied), created on first call. */
+  createSummary(
+    name: string,
+    description = '',
+    options: SummaryInstrumentOptions = {},
+  ): SummaryProtocol {
+    if (!this.config.enabled) return NOOP_METRICS_COLLECTOR;
+    return this.getOrCreate(
+      name,
+      'summary',
+      (full) => new Summary(full, description, this.withDefaults(options)),
+    ) as SummaryProtocol;
+  }
+
+  /** The metric registered as `name` with the prefix applied, else as `name` itself. */
+  getMetric(name: string): MetricProtocol | undefined {
+    return this.metrics.get(prefixedMetricName(this.config, name)) ?? this.metrics.get(name);
+  }
+
+  /** A copy of every registered metric by full name, in registration order. */
+  getAllMetrics(): ReadonlyMap<string, MetricProtocol> {
+    return new Map(this.metrics);
+  }
+
+  /** Increment the counter `name` (created on first use) by `value` (default 1). */
+  increment(name: string, value = 1, labels?: Labels): void {
+    let counter = this.counters.get(name);
+    if (counter === undefined) {
+      counter = this.createCounter(name);
+      this.counters.set(name, counter);
+    }
+    counter.inc(value, labels);
+  }
+
+  /** Set the gauge `name` (created on first use). */
+  setGauge(name: string, value: number, labels?: Labels): void {
+    let gauge = this.gauges.get(name);
+    if (gauge === undefined) {
+      gauge = this.createGauge(name);
+      this.gauges.set(name, gauge);
+    }
+    gauge.set(value, labels);
+  }
+
+  /** Observe `value` on the histogram `name` (created on first use). */
+  recordHistogram(name: string, value: number, labels?: Labels): void {
+    let histogram = this.histograms.get(name);
+    if (histogram === undefined) {
+      histogram = this.createHistogram(name);
+      this.histograms.set(name, histogram);
+    }
+    histogram.observe(value, labels);
+  }
+
+  /**
+   * Snapshot every collectable metric, in registration order. Gauge callbacks run concurrently,
+   * each under `collectTimeoutMs`; one that throws, rejects or hangs is left out and reported
+   * through `onCollectError`, and every other metric is still returned. Never rejects.
+   */
+  collect(): Promise<MetricFamily[]> {
+    return collectWithBudget(this.collectables, this.collectTimeoutMs, (error) =>
+      this.report(error),
+    );
+  }
+
+  private getOrCreate(
+    name: string,
+    type: MetricType,
+    create: (fullName: string) => MetricProtocol,
+  ): MetricProtocol {
+    const full = prefixedMetricName(this.config, name);
+    const existing = this.metrics.get(full);
+    if (existing !== undefined) {
+      const existingType = typeOf(existing);
+      if (existingType === type) return existing;
+      throw new InvalidMetricError(
+        `Metric "${full}" already exists as a ${existingType ?? 'metric of another kind'}, so it cannot be created as a ${type}: pick another name.`,
+      );
+    }
+    const metric = create(full);
+    this.add(full, metric);
+    return metric;
+  }
+
+  private add(name: string, metric: MetricProtocol): void {
+    this.metrics.set(name, metric);
+    if (isCollectable(metric)) this.collectables.push(metric);
+  }
+
+  private withDefaults<T extends InstrumentOptions & { logger?: MetricsLogger }>(options: T): T {
+    const defaults = this.config.defaultLabels;
+    return {
+      ...options,
+      labels:
+        Object.keys(defaults).length === 0 ? options.labels : { ...defaults, ...options.labels },
+      maxSeries: options.maxSeries ?? this.config.maxSeriesPerMetric,
+      logger: options.logger ?? this.logger,
+    };
+  }
+
+  private report(error: MetricCollectionError): void {
+    if (this.onCollectError === undefined) {
+      safeWarn(
+        this.logger,
+        { metric: error.metricName, timedOut: error.timedOut, err: error.cause },
+        error.message,
+      );
+      return;
+    }
+    try {
+      this.onCollectError(error);
+    } catch {
+      // A faulty reporter must not turn a partial collection into a failed one.
+    }
+  }
+}
+
+function typeOf(metric: MetricProtocol): MetricType | undefined {
+  const type = (metric as Partial<CollectableMetric>).type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+function isCollectable(metric: MetricProtocol): metric is CollectableMetric {
+  const candidate = metric as Partial<CollectableMetric>;
+  return typeof candidate.collect === 'function' && typeof candidate.type === 'string';
+}

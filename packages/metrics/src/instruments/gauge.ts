@@ -1,0 +1,110 @@
+import {
+  InvalidMetricError,
+  type BoundGauge,
+  type CollectableMetric,
+  type GaugeFamily,
+  type GaugeProtocol,
+  type GaugeSetter,
+  type Labels,
+} from '@lexigram/monitor-core';
+import { describe } from '../validation/names.js';
+import { GaugeSeries } from './gaugeSeries.js';
+import { InstrumentBase } from './instrumentBase.js';
+import type { GaugeInstrumentOptions } from './instrumentOptions.js';
+import { emitRecorded, recordedHook } from './recordedHook.js';
+import { notANumber } from './valueErrors.js';
+
+type GaugeCallback = (gauge: GaugeSetter) => void | Promise<void>;
+
+/**
+ * A value that goes up and down. `record(value, labels?)` (= `set`) is the canonical call; `inc`
+ * and `dec` add to the current value and record the result. NaN and ±Infinity are valid values,
+ * as in Prometheus.
+ *
+ * With a `collect` callback the gauge is measured when collected: the callback sets its series,
+ * possibly asynchronously; a collector runs it under its time budget.
+ *
+ * @example
+ * ```ts
+ * const queue = new Gauge('queue_depth', 'Jobs waiting', { collect: (g) => g.set(jobs.length) });
+ * ```
+ */
+export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol, CollectableMetric {
+  /** Always `'gauge'`. */
+  readonly type = 'gauge' as const;
+  private readonly callback: GaugeCallback | undefined;
+
+  constructor(name: string, description?: string, options: GaugeInstrumentOptions = {}) {
+    super(name, description, options, [], (labels) => new GaugeSeries(name, labels));
+    if (options.collect !== undefined && typeof options.collect !== 'function') {
+      throw new InvalidMetricError(
+        `The collect option of gauge "${name}" is ${describe(options.collect)}: pass a function (gauge) => void | Promise<void>, or leave it out.`,
+      );
+    }
+    this.callback = options.collect;
+  }
+
+  /** True when the gauge is measured by a callback at collect time. */
+  get hasCallback(): boolean {
+    return this.callback !== undefined;
+  }
+
+  /** Set the series of `labels` to `value`: the canonical call every alias delegates to. */
+  record(value: number, labels?: Labels): void {
+    if (typeof value !== 'number') throw notANumber(this.name, value);
+    const series = this.store.resolve(labels);
+    series.value = value;
+    if (recordedHook.active) emitRecorded(this.name, value, 'gauge', series.labels);
+  }
+
+  /** Same as {@link Gauge.record}. */
+  set(value: number, labels?: Labels): void {
+    this.record(value, labels);
+  }
+
+  /** Add `value` (default 1) to the series of `labels`. */
+  inc(value = 1, labels?: Labels): void {
+    if (typeof value !== 'number') throw notANumber(this.name, value);
+    this.store.resolve(labels).inc(value);
+  }
+
+  /** Subtract `value` (default 1) from the series of `labels`. */
+  dec(value = 1, labels?: Labels): void {
+    if (typeof value !== 'number') throw notANumber(this.name, value);
+    this.store.resolve(labels).dec(value);
+  }
+
+  /** The series of `labels` as a bound handle. */
+  labels(labels: Labels): BoundGauge {
+    return this.store.resolve(labels);
+  }
+
+  /**
+   * Run the callback (if any), then snapshot every series. A callback that throws makes this
+   * throw; an async one makes this return a promise. Collectors catch both and time-box it.
+   */
+  collect(): GaugeFamily | Promise<GaugeFamily> {
+    const callback = this.callback;
+    if (callback === undefined) return this.snapshot();
+    const result = callback(this);
+    if (isThenable(result)) return Promise.resolve(result).then(() => this.snapshot());
+    return this.snapshot();
+  }
+
+  private snapshot(): GaugeFamily {
+    const series: { labels: Labels; value: number }[] = [];
+    const store = this.store;
+    store.forEach((cell) => {
+      series.push({ labels: store.exportLabels(cell), value: cell.value });
+    });
+    return { name: this.name, help: this.description, unit: this.unit, type: 'gauge', series };
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}

@@ -1,0 +1,95 @@
+import type { BoundObserver, Labels } from '@lexigram/monitor-core';
+import { LogBucketSketch, mergedQuantiles } from '../quantiles/logBucketSketch.js';
+import type { SeriesCell } from '../series/seriesCell.js';
+import { emitRecorded, recordedHook } from './recordedHook.js';
+import type { SummaryWindow } from './summaryWindow.js';
+import { notANumber } from './valueErrors.js';
+
+/**
+ * One summary series, and its bound handle. Quantiles come from a sliding window of
+ * `ageBuckets` slots, each its own bounded sketch: an observation goes into the current slot
+ * only, the slot that ages out is cleared, and quantiles merge the live slots. Count and sum are
+ * over the series' whole life, as in Prometheus.
+ */
+export class SummarySeries implements BoundObserver, SeriesCell {
+  /** Observations over the series' life. */
+  count = 0;
+  /** Sum of observations over the series' life. */
+  sum = 0;
+  /** @internal */
+  exportLabels: Labels | undefined = undefined;
+  /** The series' own labels (constant labels not included), frozen. */
+  readonly labels: Labels;
+  private readonly slots: LogBucketSketch[];
+  private head = 0;
+  private rotateAt: number;
+  private readonly window: SummaryWindow;
+  private readonly metricName: string;
+
+  /** @internal Series are created by their summary. */
+  constructor(metricName: string, labels: Labels, window: SummaryWindow) {
+    this.metricName = metricName;
+    this.labels = labels;
+    this.window = window;
+    this.slots = [];
+    for (let i = 0; i < window.ageBuckets; i++) this.slots.push(new LogBucketSketch());
+    this.rotateAt = window.now() + window.slotMs;
+  }
+
+  /** Observe `value`: the canonical call. NaN counts in count and sum, not in quantiles. */
+  record(value: number): void {
+    if (typeof value !== 'number') throw notANumber(this.metricName, value);
+    this.add(value);
+    if (recordedHook.active) emitRecorded(this.metricName, value, 'summary', this.labels);
+  }
+
+  /** Same as {@link SummarySeries.record}. */
+  observe(value: number): void {
+    this.record(value);
+  }
+
+  /** Start a timer; the returned function observes the elapsed seconds and returns them. */
+  startTimer(): () => number {
+    const start = performance.now();
+    return () => {
+      const seconds = (performance.now() - start) / 1000;
+      this.record(seconds);
+      return seconds;
+    };
+  }
+
+  /** @internal Record a validated value. */
+  add(value: number): void {
+    this.count++;
+    this.sum += value;
+    if (value !== value) return;
+    const now = this.window.now();
+    if (now >= this.rotateAt) this.rotate(now);
+    this.slots[this.head]!.add(value);
+  }
+
+  /** Current estimate of each configured quantile over the window (NaN when it is empty). */
+  quantiles(): number[] {
+    const now = this.window.now();
+    if (now >= this.rotateAt) this.rotate(now);
+    return mergedQuantiles(this.slots, this.window.quantiles);
+  }
+
+  /** @internal */
+  reset(): void {
+    this.count = 0;
+    this.sum = 0;
+    for (const slot of this.slots) slot.clear();
+  }
+
+  /** Advance the head past every slot that has aged out, clearing each one it enters. */
+  private rotate(now: number): void {
+    const { slotMs, ageBuckets } = this.window;
+    const steps = Math.floor((now - this.rotateAt) / slotMs) + 1;
+    for (let i = 0; i < Math.min(steps, ageBuckets); i++) {
+      this.head = (this.head + 1) % ageBuckets;
+      this.slots[this.head]!.clear();
+    }
+    this.rotateAt += steps * slotMs;
+  }
+}

@@ -1,0 +1,100 @@
+import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
+import { describe, validateLabelName } from '../validation/names.js';
+
+/**
+ * The value of label `name` in `labels` as a series stores it: a missing key, `undefined` or
+ * `null` is `''`; numbers, booleans and bigints become their string form (`200` and `'200'` are
+ * one series); anything else is an {@link InvalidMetricError}. Only own properties count, so a
+ * label named `constructor` never reads `Object.prototype`.
+ */
+export function labelValue(metricName: string, labels: Labels, name: string): string {
+  if (!Object.hasOwn(labels, name)) return '';
+  const value: unknown = labels[name];
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  throw new InvalidMetricError(
+    `Label "${name}" of metric "${metricName}" has ${describe(value)}: label values must be strings (numbers and booleans are converted).`,
+  );
+}
+
+/**
+ * Throw an {@link InvalidMetricError} when `labels` has an own key outside `names`: the label
+ * schema is fixed at first use.
+ */
+export function rejectUnknownLabels(
+  metricName: string,
+  labels: Labels,
+  names: readonly string[],
+): void {
+  for (const key of Object.keys(labels)) {
+    if (!names.includes(key)) {
+      const expected = names.length === 0 ? 'no labels' : names.map((n) => `"${n}"`).join(', ');
+      throw new InvalidMetricError(
+        `Unknown label ${describe(key)} on metric "${metricName}": its label names are fixed at first use (${expected}). Drop the label, or create a separate metric for it.`,
+      );
+    }
+  }
+}
+
+/**
+ * The sorted label schema of a metric, validated: every name a valid, non-reserved label name,
+ * no duplicates, none shared with the constant labels.
+ */
+export function buildSchema(
+  metricName: string,
+  names: readonly string[],
+  constLabels: Labels,
+  reserved: readonly string[],
+): readonly string[] {
+  if (!Array.isArray(names)) {
+    throw new InvalidMetricError(
+      `labelNames of metric "${metricName}" must be an array of label names.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    validateLabelName(metricName, name, reserved);
+    if (seen.has(name)) {
+      throw new InvalidMetricError(
+        `Label name "${name}" appears twice on metric "${metricName}": list each label once.`,
+      );
+    }
+    if (Object.hasOwn(constLabels, name)) {
+      throw new InvalidMetricError(
+        `Label "${name}" of metric "${metricName}" is already a constant (or default) label: a label is either constant or per observation, not both.`,
+      );
+    }
+    seen.add(name);
+  }
+  return Object.freeze([...(names as readonly string[])].sort());
+}
+
+/** Validated, frozen constant labels (the metric's own over the collector's defaults). */
+export function buildConstLabels(
+  metricName: string,
+  labels: Labels | undefined,
+  reserved: readonly string[],
+): Labels {
+  const out: Record<string, string> = {};
+  if (labels === undefined) return Object.freeze(out);
+  if (typeof labels !== 'object' || labels === null) {
+    throw new InvalidMetricError(
+      `Constant labels of metric "${metricName}" must be an object of label name to value.`,
+    );
+  }
+  for (const name of Object.keys(labels)) {
+    validateLabelName(metricName, name, reserved);
+    out[name] = labelValue(metricName, labels, name);
+  }
+  return Object.freeze(out);
+}
+
+/** A frozen label object with `names[i] = values[i]`, keys in schema order. */
+export function labelsObject(names: readonly string[], values: readonly string[]): Labels {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
+  return Object.freeze(out);
+}

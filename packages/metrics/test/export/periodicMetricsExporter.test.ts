@@ -1,0 +1,105 @@
+import type { MetricFamily } from '@lexigram/monitor-core';
+import { MonitorConfigError } from '@lexigram/monitor-core';
+import { MetricsCollector } from '../../src/collector/metricsCollector.js';
+import type { MetricsExporter } from '../../src/export/metricsExporter.js';
+import { PeriodicMetricsExporter } from '../../src/export/periodicMetricsExporter.js';
+import { captureLogger, sleep } from '../support/captureLogger.js';
+
+function recording(): MetricsExporter & { batches: MetricFamily[][]; shutdowns: number } {
+  const self = {
+    batches: [] as MetricFamily[][],
+    shutdowns: 0,
+    export(families: readonly MetricFamily[]) {
+      self.batches.push([...families]);
+    },
+    shutdown() {
+      self.shutdowns++;
+    },
+  };
+  return self;
+}
+
+describe('PeriodicMetricsExporter', () => {
+  it('exports on an interval with an unref’d timer, and once more on stop', async () => {
+    const m = new MetricsCollector();
+    const c = m.createCounter('ticks_total');
+    const exporter = recording();
+    const loop = new PeriodicMetricsExporter({ producer: m, exporter, intervalMs: 20 });
+    const spy = jest.spyOn(global, 'setInterval');
+    loop.start();
+    loop.start();
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect((spy.mock.results[0]!.value as NodeJS.Timeout).hasRef()).toBe(false);
+    spy.mockRestore();
+    c.inc();
+    for (let i = 0; i < 200 && exporter.batches.length < 2; i++) await sleep(10);
+    expect(exporter.batches.length).toBeGreaterThanOrEqual(2);
+    c.inc(5);
+    await loop.stop();
+    const last = exporter.batches.at(-1)!;
+    expect(last[0]!.series).toEqual([{ labels: {}, value: 6 }]);
+    expect(exporter.shutdowns).toBe(1);
+    const count = exporter.batches.length;
+    await sleep(60);
+    expect(exporter.batches.length).toBe(count);
+    await loop.stop();
+    loop.start();
+    expect(exporter.shutdowns).toBe(1);
+  });
+
+  it('a failing export is logged and the loop goes on', async () => {
+    const logger = captureLogger();
+    let calls = 0;
+    const exporter: MetricsExporter = {
+      export: () => {
+        calls++;
+        if (calls === 1) throw new Error('sink down');
+      },
+      shutdown: () => Promise.reject(new Error('close failed')),
+    };
+    const loop = new PeriodicMetricsExporter({
+      producer: new MetricsCollector(),
+      exporter,
+      logger,
+    });
+    await expect(loop.exportNow()).resolves.toBe(false);
+    await expect(loop.exportNow()).resolves.toBe(true);
+    expect(loop.exports).toBe(1);
+    await loop.stop();
+    expect(logger.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/Periodic metrics export failed/),
+      expect.stringMatching(/failed to shut down/),
+    ]);
+  });
+
+  it('does not overlap exports', async () => {
+    let running = 0;
+    let maxRunning = 0;
+    const exporter: MetricsExporter = {
+      export: async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await sleep(30);
+        running--;
+      },
+      shutdown: () => undefined,
+    };
+    const loop = new PeriodicMetricsExporter({ producer: new MetricsCollector(), exporter });
+    const a = loop.exportNow();
+    const b = loop.exportNow();
+    expect(b).toBe(a);
+    await Promise.all([a, b]);
+    expect(maxRunning).toBe(1);
+  });
+
+  it('validates intervalMs', () => {
+    expect(
+      () =>
+        new PeriodicMetricsExporter({
+          producer: new MetricsCollector(),
+          exporter: recording(),
+          intervalMs: -1,
+        }),
+    ).toThrow(MonitorConfigError);
+  });
+});
