@@ -1,0 +1,258 @@
+import {
+  MonitorConfigError,
+  type ConfigFieldError,
+  type SpanExporter,
+} from '@lexigram/monitor-core';
+import { SpanExportError } from '../errors/spanExportError.js';
+import type { Span } from '../span/span.js';
+import { report, warnOnce, type ExportErrorHandler } from './errorReporter.js';
+import { exportSpans } from './exportSpans.js';
+import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
+
+/** Options of {@link BatchSpanProcessor}; durations in milliseconds. */
+export interface BatchSpanProcessorOptions {
+  /** Most spans waiting; past it new spans are dropped and counted. Default 2048. */
+  maxQueueSize?: number;
+  /** Most spans per export call. Default 512. */
+  maxExportBatchSize?: number;
+  /** Longest a span waits before its batch is exported. Default 5000. */
+  scheduledDelayMs?: number;
+  /** Longest wait for one export call. Default 30000. */
+  exportTimeoutMs?: number;
+  /** Receives export errors and drop notices. Default: one process warning, then silence. */
+  onError?: ExportErrorHandler;
+}
+
+/** The defaults of {@link BatchSpanProcessorOptions}. */
+export const BATCH_SPAN_PROCESSOR_DEFAULTS = Object.freeze({
+  maxQueueSize: 2048,
+  maxExportBatchSize: 512,
+  scheduledDelayMs: 5000,
+  exportTimeoutMs: 30_000,
+});
+
+/**
+ * Queues ended spans and exports them in batches from the background: when a batch is full
+ * (on the next turn of the event loop) or `scheduledDelayMs` after the first queued span.
+ *
+ * `onEnd` only pushes onto a bounded queue: no I/O, no promise, no exporter code on the
+ * application's call stack. A full queue drops new spans and counts them; a failing or hanging
+ * exporter is counted and reported, never thrown; `forceFlush()` and `shutdown()` export
+ * everything queued. Its timers are `unref()`ed, so it never keeps the process alive: call
+ * `shutdown()` (or the tracer's) on exit to lose nothing.
+ */
+export class BatchSpanProcessor implements SpanProcessor {
+  /** Resolved settings. */
+  readonly options: Readonly<Required<Omit<BatchSpanProcessorOptions, 'onError'>>>;
+  private readonly exporter: SpanExporter;
+  private readonly onError: ExportErrorHandler;
+  private queue: Span[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private draining: Promise<void> | undefined;
+  private shutdownPromise: Promise<void> | undefined;
+  private exported = 0;
+  private dropped = 0;
+  private droppedReported = 0;
+  private failedSpans = 0;
+  private failedExports = 0;
+  private enqueued = 0;
+  private settled = 0;
+  private flushRequests = 0;
+
+  /** @throws MonitorConfigError when an option is not a positive integer, or batch > queue. */
+  constructor(exporter: SpanExporter, options: BatchSpanProcessorOptions = {}) {
+    this.exporter = exporter;
+    this.options = resolveOptions(options);
+    this.onError = options.onError ?? warnOnce('BatchSpanProcessor');
+  }
+
+  onEnd(span: Span): void {
+    if (this.shutdownPromise !== undefined) {
+      this.dropped++;
+      return;
+    }
+    const queue = this.queue;
+    if (queue.length >= this.options.maxQueueSize) {
+      this.dropped++;
+      return;
+    }
+    queue.push(span);
+    this.enqueued++;
+    if (this.draining !== undefined) return; // the running drain picks it up
+    if (queue.length >= this.options.maxExportBatchSize) {
+      if (this.immediate === undefined) this.scheduleNow();
+    } else if (this.timer === undefined) {
+      this.startTimer();
+    }
+  }
+
+  /**
+   * Export every span queued before the call (in batches), then flush the exporter. Never
+   * rejects. Spans that keep arriving meanwhile do not hold it up.
+   */
+  async forceFlush(): Promise<void> {
+    const target = this.enqueued;
+    this.flushRequests++;
+    try {
+      while (this.settled < target) await this.drain();
+    } finally {
+      this.flushRequests--;
+    }
+    try {
+      await this.exporter.forceFlush?.();
+    } catch (error) {
+      report(this.onError, error);
+    }
+  }
+
+  /** Stop accepting spans, export what is queued, shut the exporter down. Idempotent. */
+  shutdown(): Promise<void> {
+    this.shutdownPromise ??= (async () => {
+      await this.forceFlush();
+      this.clearSchedule();
+      try {
+        await this.exporter.shutdown?.();
+      } catch (error) {
+        report(this.onError, error);
+      }
+    })();
+    return this.shutdownPromise;
+  }
+
+  /** Counters since creation. */
+  stats(): SpanProcessorStats {
+    return {
+      exportedSpans: this.exported,
+      droppedSpans: this.dropped,
+      failedSpans: this.failedSpans,
+      failedExports: this.failedExports,
+      queuedSpans: this.queue.length,
+    };
+  }
+
+  private scheduleNow(): void {
+    this.immediate = setImmediate(() => {
+      this.immediate = undefined;
+      void this.drain();
+    });
+    this.immediate.unref();
+  }
+
+  private startTimer(): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drain();
+    }, this.options.scheduledDelayMs);
+    this.timer.unref();
+  }
+
+  private clearSchedule(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.immediate !== undefined) {
+      clearImmediate(this.immediate);
+      this.immediate = undefined;
+    }
+  }
+
+  /**
+   * Export from the queue, one export call at a time: the first batch whatever its size, then
+   * full batches only (or everything while a flush waits).
+   */
+  private drain(): Promise<void> {
+    this.clearSchedule();
+    if (this.draining !== undefined) return this.draining;
+    const draining = this.runDrain().finally(() => {
+      this.draining = undefined;
+      // Spans that arrived while the last export settled wait for their own schedule.
+      if (this.queue.length > 0 && this.shutdownPromise === undefined) {
+        if (this.queue.length >= this.options.maxExportBatchSize) this.scheduleNow();
+        else this.startTimer();
+      }
+    });
+    this.draining = draining;
+    return draining;
+  }
+
+  private async runDrain(): Promise<void> {
+    this.reportDrops();
+    const max = this.options.maxExportBatchSize;
+    let first = true;
+    while (
+      this.queue.length >= max ||
+      (this.queue.length > 0 && (first || this.flushRequests > 0))
+    ) {
+      first = false;
+      let batch: Span[];
+      if (this.queue.length <= max) {
+        batch = this.queue;
+        this.queue = [];
+      } else {
+        batch = this.queue.splice(0, max);
+      }
+      await this.exportBatch(batch);
+    }
+  }
+
+  private async exportBatch(batch: Span[]): Promise<void> {
+    const views = batch.map((span) => span.toReadableSpan());
+    const pending = exportSpans(this.exporter, views, this.options.exportTimeoutMs);
+    if (pending === null) {
+      this.exported += batch.length;
+    } else {
+      try {
+        await pending;
+        this.exported += batch.length;
+      } catch (error) {
+        this.failedExports++;
+        this.failedSpans += batch.length;
+        report(this.onError, error);
+      }
+    }
+    this.settled += batch.length;
+  }
+
+  /** Drops are counted on the hot path and reported here, off it. */
+  private reportDrops(): void {
+    if (this.dropped === this.droppedReported) return;
+    const newly = this.dropped - this.droppedReported;
+    this.droppedReported = this.dropped;
+    report(
+      this.onError,
+      new SpanExportError(
+        `Span queue full (maxQueueSize ${this.options.maxQueueSize}): ${newly} spans dropped. Raise maxQueueSize or make sure the exporter keeps up.`,
+      ),
+    );
+  }
+}
+
+function resolveOptions(
+  options: BatchSpanProcessorOptions,
+): Readonly<Required<Omit<BatchSpanProcessorOptions, 'onError'>>> {
+  const resolved = {
+    maxQueueSize: options.maxQueueSize ?? BATCH_SPAN_PROCESSOR_DEFAULTS.maxQueueSize,
+    maxExportBatchSize:
+      options.maxExportBatchSize ?? BATCH_SPAN_PROCESSOR_DEFAULTS.maxExportBatchSize,
+    scheduledDelayMs: options.scheduledDelayMs ?? BATCH_SPAN_PROCESSOR_DEFAULTS.scheduledDelayMs,
+    exportTimeoutMs: options.exportTimeoutMs ?? BATCH_SPAN_PROCESSOR_DEFAULTS.exportTimeoutMs,
+  };
+  const fields: ConfigFieldError[] = [];
+  for (const [key, value] of Object.entries(resolved)) {
+    if (!Number.isInteger(value) || value <= 0) {
+      fields.push({ path: key, message: `must be a positive integer, got ${String(value)}` });
+    }
+  }
+  if (fields.length === 0 && resolved.maxExportBatchSize > resolved.maxQueueSize) {
+    fields.push({
+      path: 'maxExportBatchSize',
+      message: `must not exceed maxQueueSize (${resolved.maxQueueSize}), got ${resolved.maxExportBatchSize}`,
+    });
+  }
+  if (fields.length > 0) {
+    throw new MonitorConfigError(fields, { source: 'BatchSpanProcessor options' });
+  }
+  return Object.freeze(resolved);
+}

@@ -1,0 +1,42 @@
+import type { AttributeValue } from '@lexigram/monitor-core';
+
+/**
+ * OpenTelemetry's exception attributes for `error`: `exception.type`, `exception.message` and
+ * `exception.stacktrace`. Works for anything thrown, not only `Error`s.
+ */
+export function exceptionAttributes(error: unknown): Record<string, AttributeValue> {
+  if (error instanceof Error) {
+    const attributes: Record<string, AttributeValue> = {
+      'exception.type': error.name || error.constructor?.name || 'Error',
+      'exception.message': error.message,
+    };
+    if (typeof error.stack === 'string') attributes['exception.stacktrace'] = error.stack;
+    return attributes;
+  }
+  if (error !== null && typeof error === 'object') {
+    const message = (error as { message?: unknown }).message;
+    return {
+      'exception.type': error.constructor?.name ?? 'Object',
+      'exception.message': typeof message === 'string' ? message : safeString(error),
+    };
+  }
+  return { 'exception.type': typeof error, 'exception.message': safeString(error) };
+}
+
+/** A short message for an error, for a span's status description. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (error !== null && typeof error === 'object') {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return safeString(error);
+}
+
+function safeString(value: unknown): string {
+  try {
+    return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

@@ -1,0 +1,43 @@
+import { HandlerRegistry, type SpanExporter } from '@lexigram/monitor-core';
+import { ConsoleSpanExporter } from '../../src/export/consoleSpanExporter.js';
+import { InMemorySpanExporter } from '../../src/export/inMemorySpanExporter.js';
+import {
+  ConsoleTracingExporterHandler,
+  TracingExporterRegistry,
+  type TracingExporterHandler,
+} from '../../src/export/tracingExporterRegistry.js';
+
+describe('TracingExporterRegistry', () => {
+  it('starts empty and, with defaults, creates console and memory exporters', () => {
+    expect(new TracingExporterRegistry().list()).toEqual([]);
+    const registry = TracingExporterRegistry.withDefaults();
+    expect(registry).toBeInstanceOf(HandlerRegistry);
+    expect(registry.createExporter({ type: 'console' })).toBeInstanceOf(ConsoleSpanExporter);
+    expect(registry.createExporter({ type: 'memory', maxSpans: 5 })).toBeInstanceOf(
+      InMemorySpanExporter,
+    );
+    expect(registry.createExporter({ type: 'otlp' })).toBeNull();
+  });
+
+  it('passes config options to the console exporter', () => {
+    const lines: string[] = [];
+    const exporter = TracingExporterRegistry.withDefaults().createExporter({
+      type: 'console',
+      format: 'text',
+      write: (line: string) => lines.push(line),
+    })!;
+    expect(exporter).toBeInstanceOf(ConsoleSpanExporter);
+    expect(new ConsoleTracingExporterHandler().canHandle('console')).toBe(true);
+    expect(new ConsoleTracingExporterHandler().canHandle('otlp')).toBe(false);
+  });
+
+  it('asks a handler registered later first', () => {
+    const custom: SpanExporter = { export() {} };
+    const handler: TracingExporterHandler = {
+      canHandle: (type) => type === 'console',
+      create: () => custom,
+    };
+    const registry = TracingExporterRegistry.withDefaults().register(handler);
+    expect(registry.createExporter({ type: 'console' })).toBe(custom);
+  });
+});

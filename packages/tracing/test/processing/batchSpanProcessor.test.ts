@@ -1,0 +1,180 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MonitorConfigError } from '@lexigram/monitor-core';
+import { SpanExportError } from '../../src/errors/spanExportError.js';
+import {
+  BATCH_SPAN_PROCESSOR_DEFAULTS,
+  BatchSpanProcessor,
+  type BatchSpanProcessorOptions,
+} from '../../src/processing/batchSpanProcessor.js';
+import { Tracer } from '../../src/tracer/tracer.js';
+import { ScriptedExporter } from '../support/exporters.js';
+
+function setup(options: BatchSpanProcessorOptions = {}) {
+  const exporter = new ScriptedExporter();
+  const errors: unknown[] = [];
+  const processor = new BatchSpanProcessor(exporter, {
+    onError: (e) => errors.push(e),
+    ...options,
+  });
+  const tracer = new Tracer({ processor, trackLeaks: false, maxSpans: 0 });
+  const end = (...names: string[]) => names.forEach((n) => tracer.startSpan(n).end());
+  return { exporter, errors, processor, tracer, end };
+}
+
+const refedTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+describe('BatchSpanProcessor', () => {
+  it('has the documented defaults', () => {
+    expect(BATCH_SPAN_PROCESSOR_DEFAULTS).toEqual({
+      maxQueueSize: 2048,
+      maxExportBatchSize: 512,
+      scheduledDelayMs: 5000,
+      exportTimeoutMs: 30000,
+    });
+    expect(new BatchSpanProcessor(new ScriptedExporter()).options).toEqual(
+      BATCH_SPAN_PROCESSOR_DEFAULTS,
+    );
+  });
+
+  it('validates its options', () => {
+    expect(() => new BatchSpanProcessor(new ScriptedExporter(), { maxQueueSize: 0 })).toThrow(
+      MonitorConfigError,
+    );
+    expect(
+      () =>
+        new BatchSpanProcessor(new ScriptedExporter(), {
+          maxQueueSize: 10,
+          maxExportBatchSize: 20,
+        }),
+    ).toThrow(/maxExportBatchSize: must not exceed maxQueueSize/);
+    expect(() => new BatchSpanProcessor(new ScriptedExporter(), { scheduledDelayMs: 1.5 })).toThrow(
+      /scheduledDelayMs/,
+    );
+  });
+
+  it('exports nothing on the caller stack, then a full batch on the next turn', async () => {
+    const { exporter, end } = setup({ maxExportBatchSize: 3, scheduledDelayMs: 60_000 });
+    end('a', 'b');
+    await sleep(10);
+    expect(exporter.batches).toEqual([]); // below a batch, waiting for the delay
+    end('c');
+    expect(exporter.batches).toEqual([]); // full, but exported off the hot path
+    await sleep(10);
+    expect(exporter.batches).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('exports a partial batch after scheduledDelayMs', async () => {
+    const { exporter, end } = setup({ scheduledDelayMs: 40 });
+    end('a', 'b');
+    await sleep(10);
+    expect(exporter.batches).toEqual([]);
+    await sleep(150);
+    expect(exporter.batches).toEqual([['a', 'b']]);
+  });
+
+  it('splits into batches of maxExportBatchSize', async () => {
+    const { exporter, end, processor } = setup({ maxExportBatchSize: 2, scheduledDelayMs: 60_000 });
+    end('a', 'b', 'c', 'd', 'e');
+    await processor.forceFlush();
+    expect(exporter.batches).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(processor.stats()).toMatchObject({ exportedSpans: 5, queuedSpans: 0, droppedSpans: 0 });
+  });
+
+  it('drops and counts spans past maxQueueSize, and reports the drop off the hot path', async () => {
+    const { exporter, end, processor, errors } = setup({
+      maxQueueSize: 4,
+      maxExportBatchSize: 4,
+      scheduledDelayMs: 60_000,
+    });
+    end('1', '2', '3', '4', '5', '6');
+    expect(processor.stats()).toMatchObject({ droppedSpans: 2, queuedSpans: 4 });
+    expect(errors).toEqual([]);
+    await processor.forceFlush();
+    expect(exporter.names).toEqual(['1', '2', '3', '4']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(SpanExportError);
+    expect(String(errors[0])).toMatch(/2 spans dropped. Raise maxQueueSize/);
+  });
+
+  it.each(['throw', 'reject'] as const)(
+    'never lets an exporter that %ss reach the application',
+    async (mode) => {
+      const { exporter, end, processor, errors } = setup({ maxExportBatchSize: 2 });
+      exporter.mode = mode;
+      expect(() => end('a', 'b', 'c')).not.toThrow();
+      await expect(processor.forceFlush()).resolves.toBeUndefined();
+      expect(processor.stats()).toMatchObject({
+        exportedSpans: 0,
+        failedSpans: 3,
+        failedExports: 2,
+        queuedSpans: 0,
+      });
+      expect(errors).toHaveLength(2);
+      expect(errors[0]).toBeInstanceOf(SpanExportError);
+      expect((errors[0] as SpanExportError).cause).toBeInstanceOf(Error);
+      exporter.mode = 'ok';
+      end('d');
+      await processor.forceFlush();
+      expect(exporter.names).toEqual(['d']);
+    },
+  );
+
+  it('gives up on an export that hangs past exportTimeoutMs', async () => {
+    const { exporter, end, processor, errors } = setup({ exportTimeoutMs: 30 });
+    exporter.mode = 'hang';
+    end('a');
+    const started = Date.now();
+    await processor.forceFlush();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(processor.stats().failedExports).toBe(1);
+    expect(String(errors[0])).toMatch(/timed out after 30 ms/);
+  });
+
+  it('forceFlush waits for an export under way and exports what was queued meanwhile', async () => {
+    const { exporter, end, processor } = setup({ maxExportBatchSize: 2, scheduledDelayMs: 60_000 });
+    exporter.mode = 'slow';
+    end('a', 'b');
+    await sleep(5); // the full batch is being exported now
+    end('c');
+    await processor.forceFlush();
+    expect(exporter.batches).toEqual([['a', 'b'], ['c']]);
+    expect(exporter.flushCalls).toBe(1);
+  });
+
+  it('shutdown exports what is queued, shuts the exporter down once and drops later spans', async () => {
+    const { exporter, end, processor } = setup({ scheduledDelayMs: 60_000 });
+    end('a', 'b');
+    await Promise.all([processor.shutdown(), processor.shutdown()]);
+    expect(exporter.names).toEqual(['a', 'b']);
+    expect(exporter.shutdownCalls).toBe(1);
+    end('late');
+    await processor.forceFlush();
+    expect(exporter.names).toEqual(['a', 'b']);
+    expect(processor.stats().droppedSpans).toBe(1);
+  });
+
+  it('never keeps the process alive with its timers', () => {
+    const before = refedTimers();
+    const { end } = setup({ scheduledDelayMs: 60_000 });
+    end('a');
+    expect(refedTimers()).toBe(before);
+  });
+
+  it('warns once by default when exports fail', async () => {
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const exporter = new ScriptedExporter();
+      exporter.mode = 'reject';
+      const processor = new BatchSpanProcessor(exporter, { maxExportBatchSize: 1 });
+      const tracer = new Tracer({ processor, trackLeaks: false });
+      tracer.startSpan('a').end();
+      tracer.startSpan('b').end();
+      await processor.forceFlush();
+      expect(processor.stats().failedExports).toBe(2);
+      expect(emitWarning).toHaveBeenCalledTimes(1);
+      expect(String(emitWarning.mock.calls[0]![0])).toMatch(/collector unreachable/);
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { SpanError } from '@lexigram/monitor-core';
+import {
+  MAX_TRACE_STATE_LENGTH,
+  TraceState,
+  isValidTraceStateKey,
+  isValidTraceStateValue,
+} from '../../src/propagation/traceState.js';
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)).join('');
+
+describe('TraceState.parse', () => {
+  it('reads members in order', () => {
+    const state = TraceState.parse('rojo=00f067aa0ba902b7,congo=t61rcWkgMzE')!;
+    expect(state.keys()).toEqual(['rojo', 'congo']);
+    expect(state.get('congo')).toBe('t61rcWkgMzE');
+    expect(state.serialize()).toBe('rojo=00f067aa0ba902b7,congo=t61rcWkgMzE');
+  });
+
+  it('combines several header fields in order and ignores empty ones', () => {
+    const state = TraceState.parse(['foo=1,bar=2', 'rojo=1,congo=2', '', 'baz=3'])!;
+    expect(state.serialize()).toBe('foo=1,bar=2,rojo=1,congo=2,baz=3');
+    expect(TraceState.parse(['', 'foo=1'])!.serialize()).toBe('foo=1');
+    expect(TraceState.parse('')!.size).toBe(0);
+  });
+
+  it('ignores spaces and tabs around members', () => {
+    for (const header of ['foo=1 \t , \t bar=2, \t baz=3', 'foo=1\t \t,\t \tbar=2,\t \tbaz=3']) {
+      expect(TraceState.parse(header)!.serialize()).toBe('foo=1,bar=2,baz=3');
+    }
+    expect(TraceState.parse('\t foo=1 \t')!.get('foo')).toBe('1');
+  });
+
+  it('keeps every allowed key and value character', () => {
+    const key = `${range(0x61, 0x7a)}0123456789_-*/`;
+    const value = range(0x20, 0x2b) + range(0x2d, 0x3c) + range(0x3e, 0x7e);
+    expect(TraceState.parse(`${key}=${value}`)!.get(key)).toBe(value);
+    expect(TraceState.parse(`${key}@a-z0-9_-*/=${value}`)!.get(`${key}@a-z0-9_-*/`)).toBe(value);
+    expect(TraceState.parse('0abc=1')!.get('0abc')).toBe('1');
+  });
+
+  it.each([
+    ['a space in a key', 'foo =1'],
+    ['an uppercase key', 'FOO=1'],
+    ['a dot in a key', 'foo.bar=1'],
+    ['a key starting with @', '@foo=1,bar=2'],
+    ['a key of 257 characters', `foo=1,${'z'.repeat(257)}=1`],
+    ['an equals sign in a value', 'foo=bar=baz'],
+    ['an empty value', 'foo=,bar=3'],
+    ['a member without "="', 'foo,bar=3'],
+    ['a value of 257 characters', `foo=${'v'.repeat(257)}`],
+    ['a non-printable value character', 'foo=a\u0001b'],
+    ['a duplicated key', 'foo=1,foo=2'],
+    ['a key duplicated across fields', ['foo=1', 'foo=1']],
+    ['33 members', Array.from({ length: 33 }, (_, i) => `k${i}=${i}`).join(',')],
+  ])('discards the whole header with %s', (_case, header) => {
+    expect(TraceState.parse(header)).toBeUndefined();
+    expect(TraceState.normalize(header)).toBeUndefined();
+  });
+
+  it('accepts 32 members over several fields and a key of 256 characters', () => {
+    const members = Array.from(
+      { length: 32 },
+      (_, i) => `bar${String(i + 1).padStart(2, '0')}=${i}`,
+    );
+    const state = TraceState.parse([members.slice(0, 10).join(','), members.slice(10).join(',')])!;
+    expect(state.size).toBe(32);
+    expect(state.get('bar01')).toBe('0');
+    expect(TraceState.parse(['foo=1', `${'z'.repeat(256)}=1`])!.get('foo')).toBe('1');
+  });
+
+  it('drops trailing spaces of a value as optional whitespace but keeps leading ones', () => {
+    expect(TraceState.parse('foo=  1  ')!.get('foo')).toBe('  1');
+  });
+
+  it('truncates an over-long header by whole entries: long entries first, then from the end', () => {
+    const long = `big=${'x'.repeat(200)}`;
+    const small = Array.from(
+      { length: 20 },
+      (_, i) => `k${String(i).padStart(2, '0')}=${'v'.repeat(20)}`,
+    );
+    const state = TraceState.parse([small.slice(0, 5).join(','), long, small.slice(5).join(',')])!;
+    const serialized = state.serialize();
+    expect(serialized.length).toBeLessThanOrEqual(MAX_TRACE_STATE_LENGTH);
+    expect(state.get('big')).toBeUndefined();
+    // 20 entries of 24 characters + commas is 499 characters: all fit once "big" is gone.
+    expect(state.keys()).toEqual(small.map((m) => m.split('=')[0]));
+
+    const many = Array.from(
+      { length: 30 },
+      (_, i) => `k${String(i).padStart(2, '0')}=${'v'.repeat(20)}`,
+    );
+    const cut = TraceState.parse(many.join(','))!;
+    expect(cut.serialize().length).toBeLessThanOrEqual(MAX_TRACE_STATE_LENGTH);
+    expect(cut.keys()).toEqual(many.slice(0, cut.size).map((m) => m.split('=')[0]));
+    expect(cut.size).toBe(20);
+    expect(TraceState.normalize(many.join(','))).toBe(cut.serialize());
+  });
+
+  it('normalize returns a clean header unchanged and cleans up the rest', () => {
+    const header = 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE';
+    expect(TraceState.normalize(header)).toBe(header);
+    expect(TraceState.normalize(' foo=1 , bar=2,')).toBe('foo=1,bar=2');
+    expect(TraceState.normalize('')).toBeUndefined();
+    expect(TraceState.normalize(undefined)).toBeUndefined();
+  });
+});
+
+describe('TraceState mutations', () => {
+  it('moves an updated member to the front and adds new ones first', () => {
+    const state = TraceState.parse('congo=congosFirstPosition,rojo=rojosFirstPosition')!;
+    const updated = state.set('congo', 'congosSecondPosition');
+    expect(updated.serialize()).toBe('congo=congosSecondPosition,rojo=rojosFirstPosition');
+    const added = updated.set('lexigram', 'abc');
+    expect(added.keys()).toEqual(['lexigram', 'congo', 'rojo']);
+    expect(state.serialize()).toBe('congo=congosFirstPosition,rojo=rojosFirstPosition');
+  });
+
+  it('drops the last member when a 33rd is added', () => {
+    const full = new TraceState(Array.from({ length: 32 }, (_, i) => [`k${i}`, `${i}`] as const));
+    const next = full.set('new', 'x');
+    expect(next.size).toBe(32);
+    expect(next.keys()[0]).toBe('new');
+    expect(next.get('k31')).toBeUndefined();
+  });
+
+  it('deletes members', () => {
+    const state = TraceState.parse('a=1,b=2')!;
+    expect(state.delete('a').serialize()).toBe('b=2');
+    expect(state.delete('zz')).toBe(state);
+  });
+
+  it('throws a SpanError that says what is allowed for a bad key or value', () => {
+    const state = new TraceState();
+    expect(() => state.set('Bad', '1')).toThrow(SpanError);
+    expect(() => state.set('ok', 'a,b')).toThrow(/printable ASCII/);
+    expect(() => new TraceState([['x', 'y ']])).toThrow(SpanError);
+  });
+});
+
+describe('tracestate grammar', () => {
+  it('validates keys and values', () => {
+    expect(isValidTraceStateKey('vendor@tenant')).toBe(true);
+    expect(isValidTraceStateKey('')).toBe(false);
+    expect(isValidTraceStateKey('_x')).toBe(false);
+    expect(isValidTraceStateValue(' lead')).toBe(true);
+    expect(isValidTraceStateValue('trail ')).toBe(false);
+    expect(isValidTraceStateValue('')).toBe(false);
+  });
+});
+
+const keyArb = fc
+  .tuple(
+    fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'),
+    fc.string({ unit: fc.constantFrom(...'abcxyz0189_-*/@'), maxLength: 20 }),
+  )
+  .map(([a, b]) => a + b);
+const valueArb = fc
+  .string({
+    unit: fc.constantFrom(...(range(0x20, 0x2b) + range(0x2d, 0x3c) + range(0x3e, 0x7e))),
+    minLength: 1,
+    maxLength: 30,
+  })
+  .filter((v) => !v.endsWith(' '));
+const membersArb = fc.uniqueArray(fc.tuple(keyArb, valueArb), {
+  selector: ([k]) => k,
+  maxLength: 32,
+});
+
+describe('TraceState properties', () => {
+  it('never throws while parsing random or near-valid headers', () => {
+    const nearValid = fc
+      .tuple(membersArb, fc.nat(), fc.string({ maxLength: 3 }))
+      .map(([members, at, junk]) => {
+        const header = members.map(([k, v]) => `${k}=${v}`).join(',');
+        const i = header.length === 0 ? 0 : at % header.length;
+        return header.slice(0, i) + junk + header.slice(i);
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), nearValid), (header) => {
+        const state = TraceState.parse(header);
+        if (state) {
+          expect(state.size).toBeLessThanOrEqual(32);
+          expect(state.serialize().length).toBeLessThanOrEqual(MAX_TRACE_STATE_LENGTH);
+          expect(TraceState.normalize(header)).toBe(state.serialize() || undefined);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips valid headers', () => {
+    fc.assert(
+      fc.property(membersArb, (members) => {
+        const header = members.map(([k, v]) => `${k}=${v}`).join(',');
+        const state = TraceState.parse(header)!;
+        expect(state).toBeDefined();
+        const serialized = state.serialize();
+        if (header.length <= MAX_TRACE_STATE_LENGTH) expect(serialized).toBe(header);
+        expect(TraceState.parse(serialized)!.serialize()).toBe(serialized);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
