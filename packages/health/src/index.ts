@@ -1,0 +1,84 @@
+/**
+ * @lexigram/monitor-health: health checks for Node services. Checks (classes, functions,
+ * decorated methods) run concurrently under per-check timeouts, grouped into liveness /
+ * readiness / startup probes and aggregated with critical flags; a cached checker with single
+ * flight and background refresh for hard-polled endpoints; renderers for the reference JSON, the
+ * IETF `application/health+json` format and Kubernetes-style text; and a drain for graceful
+ * shutdown. Built on the contracts of `@lexigram/monitor-core`.
+ *
+ * @packageDocumentation
+ */
+
+// Errors
+export { HealthCheckError } from './errors/healthCheckError.js';
+export { DuplicateHealthCheckError } from './errors/duplicateHealthCheckError.js';
+export { HealthCheckNotFoundError } from './errors/healthCheckNotFoundError.js';
+export { InvalidHealthCheckError } from './errors/invalidHealthCheckError.js';
+
+// Results
+export { HealthCheckResult, type HealthCheckResultInit } from './result/healthCheckResult.js';
+
+// Checks
+export { HealthCheck } from './checks/healthCheck.js';
+export { FunctionHealthCheck } from './checks/functionHealthCheck.js';
+export {
+  getHealthCheckMark,
+  healthChecker,
+  type HealthCheckMark,
+  type HealthCheckMethod,
+  type HealthCheckerDecorator,
+} from './checks/healthCheckerDecorator.js';
+export { normalizeOutcome } from './checks/normalizeOutcome.js';
+export { DEFAULT_CHECK_TIMEOUT_MS, type ResolvedCheckOptions } from './checks/checkOptions.js';
+
+// Running
+export {
+  HealthChecker,
+  type HealthCheckInput,
+  type HealthCheckerOptions,
+  type RegisteredHealthCheck,
+} from './runner/healthChecker.js';
+export type { HealthCheckReport } from './runner/healthCheckReport.js';
+export { aggregateHealthStatus } from './runner/aggregateStatus.js';
+export { runCheck } from './runner/runCheck.js';
+
+// Registries
+export { HealthCheckRegistry } from './registry/healthCheckRegistry.js';
+export { summarizeReport } from './registry/summarizeReport.js';
+export {
+  CachedHealthChecker,
+  type CachedHealthCheckerOptions,
+} from './cache/cachedHealthChecker.js';
+export { HealthCheckerRegistry } from './cache/healthCheckerRegistry.js';
+export {
+  databasePingCheck,
+  isDatabasePingProvider,
+  type DatabasePingProvider,
+} from './cache/databasePingCheck.js';
+
+// Rendering
+export type { HealthRenderer, HealthResponse, RenderOptions } from './render/healthResponse.js';
+export { httpStatusFor, renderJson } from './render/renderJson.js';
+export {
+  HEALTH_JSON_CONTENT_TYPE,
+  renderHealthJson,
+  toHealthJsonStatus,
+  type HealthJsonOptions,
+  type HealthJsonStatus,
+} from './render/renderHealthJson.js';
+export { renderText, type TextRenderOptions } from './render/renderText.js';
+export {
+  healthFormatFromAccept,
+  renderHealth,
+  type AnyRenderOptions,
+  type HealthFormat,
+} from './render/renderHealth.js';
+
+// Shutdown
+export {
+  DRAINING_CHECK_NAME,
+  GracefulShutdown,
+  type BeforeShutdownHook,
+  type GracefulShutdownOptions,
+  type ShutdownReport,
+} from './shutdown/gracefulShutdown.js';
