@@ -1,0 +1,53 @@
+import { SlotRing } from '../../src/index.js';
+
+describe('SlotRing', () => {
+  it('sums the current slot and the whole slots before it', () => {
+    const ring = new SlotRing(60_000, 10 * 60_000);
+    expect(ring.size).toBe(10);
+    expect(ring.spanMs).toBe(600_000);
+    ring.add(0, 10, 10); // slot 0
+    ring.add(60_000, 5, 8); // slot 1
+    ring.add(150_000, 1, 4); // slot 2
+    expect(ring.sum(150_000, 60_000)).toEqual({ windowMs: 60_000, good: 1, total: 4, bad: 3 });
+    expect(ring.sum(150_000, 120_000)).toEqual({ windowMs: 120_000, good: 6, total: 12, bad: 6 });
+    expect(ring.sum(150_000, 180_000)).toMatchObject({ good: 16, total: 22, bad: 6 });
+    // A window that is not a whole number of slots rounds up.
+    expect(ring.sum(150_000, 90_000)).toMatchObject({ total: 12 });
+  });
+
+  it('counts exactly, however many events', () => {
+    const ring = new SlotRing(1000, 10_000);
+    for (let i = 0; i < 100_000; i++) ring.add(500, 1, 1);
+    ring.add(500, 0, 3);
+    expect(ring.sum(500, 1000)).toMatchObject({ good: 100_000, total: 100_003, bad: 3 });
+  });
+
+  it('resets a slot lazily when time comes round to it again', () => {
+    const ring = new SlotRing(1000, 3000); // 3 slots
+    ring.add(0, 1, 1); // slot 0, position 0
+    ring.add(3000, 0, 2); // slot 3, position 0 again
+    expect(ring.sum(3000, 3000)).toMatchObject({ good: 0, total: 2 });
+    // Slot 0 is gone even for a window that would reach it.
+    expect(ring.sum(3000, 10_000)).toMatchObject({ total: 2 });
+  });
+
+  it('skips slots nothing was recorded in since they were last used', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(0, 1, 1);
+    expect(ring.sum(5000, 3000)).toMatchObject({ total: 0 });
+  });
+
+  it('counts events from a clock that stepped back as current', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(5000, 1, 1);
+    ring.add(1000, 1, 1); // the clock stepped back four slots
+    expect(ring.sum(5000, 1000)).toMatchObject({ total: 2 });
+  });
+
+  it('clear() forgets every count', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(0, 1, 1);
+    ring.clear();
+    expect(ring.sum(0, 3000)).toMatchObject({ total: 0 });
+  });
+});
