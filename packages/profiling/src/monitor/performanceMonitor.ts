@@ -1,0 +1,226 @@
+import { PerformanceMonitorError } from '@lexigram/monitor-core';
+import {
+  parsePerformanceMonitorConfig,
+  type PerformanceMonitorConfig,
+  type PerformanceMonitorConfigInput,
+} from '../config/performanceMonitorConfig.js';
+import type { FunctionProfileResult } from '../model/functionProfileResult.js';
+import type { PerformanceMetrics } from '../model/performanceMetrics.js';
+import { PerformanceMonitorState } from '../model/performanceMonitorState.js';
+import type { PerformanceSnapshot } from '../model/performanceSnapshot.js';
+import { functionNameOf, profileCall } from '../profile/profileCall.js';
+import { RuntimeSampler, epochNow } from '../sampling/runtimeSampler.js';
+import { MetricsAccumulator } from './metricsAccumulator.js';
+
+/** Options of a {@link PerformanceMonitor} that are not configuration data. */
+export interface PerformanceMonitorOptions {
+  /**
+   * Called when taking a sample fails (the monitor keeps running). Default: the first failure
+   * of each run becomes a process warning; later ones are only counted (`sampleErrors`).
+   */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Samples the process every `samplingIntervalMs` while active: CPU %, memory, event-loop delay
+ * and utilization, active handles and GC pauses, each as a {@link PerformanceSnapshot}, and
+ * aggregates them into {@link PerformanceMetrics}.
+ *
+ * The sampling timer is `unref()`ed, so a monitor never keeps the process alive, and a failing
+ * sample never throws into the application. Only the most recent `maxSnapshots` snapshots are
+ * kept; averages and peaks cover every sample.
+ *
+ * @example
+ * ```ts
+ * const monitor = new PerformanceMonitor({ samplingIntervalMs: 100 });
+ * await monitor.monitorContext(async () => handleBatch());
+ * console.log(getPerformanceSummary(monitor.metrics));
+ * ```
+ */
+export class PerformanceMonitor {
+  /** The configuration, defaults applied. */
+  readonly config: PerformanceMonitorConfig;
+  private readonly onError: ((error: unknown) => void) | undefined;
+  private currentState: PerformanceMonitorState = PerformanceMonitorState.Idle;
+  private sampler: RuntimeSampler | undefined;
+  private accumulator: MetricsAccumulator;
+  private timer: NodeJS.Timeout | undefined;
+  private startTime: number | undefined;
+  private endTime: number | undefined;
+  private errors = 0;
+
+  /**
+   * @param config Settings; every field has a default.
+   * @throws MonitorConfigError naming each invalid field.
+   */
+  constructor(config: PerformanceMonitorConfigInput = {}, options: PerformanceMonitorOptions = {}) {
+    this.config = parsePerformanceMonitorConfig(config);
+    if (options.onError !== undefined && typeof options.onError !== 'function') {
+      throw new PerformanceMonitorError('options.onError must be a function or left out');
+    }
+    this.onError = options.onError;
+    this.accumulator = this.newAccumulator();
+  }
+
+  /** Current lifecycle state. */
+  get state(): PerformanceMonitorState {
+    return this.currentState;
+  }
+
+  /** Metrics of the current (or last) run; a new immutable object on every read. */
+  get metrics(): PerformanceMetrics {
+    return this.accumulator.toMetrics({
+      startTime: this.startTime,
+      endTime: this.endTime,
+      now: epochNow(),
+      eventLoopDelay: this.sampler?.eventLoop?.runDelay(),
+      gc: this.sampler?.gc?.totals(),
+    });
+  }
+
+  /** The most recent snapshot of the current (or last) run. */
+  get lastSnapshot(): PerformanceSnapshot | undefined {
+    return this.accumulator.lastSnapshot;
+  }
+
+  /** Samples of this run that failed to be taken. */
+  get sampleErrors(): number {
+    return this.errors;
+  }
+
+  /**
+   * Start sampling. A monitor that was stopped starts a fresh run (its previous metrics are
+   * discarded).
+   *
+   * @throws PerformanceMonitorError when monitoring is already active.
+   */
+  startMonitoring(): void {
+    if (this.currentState === PerformanceMonitorState.Running) {
+      throw new PerformanceMonitorError(
+        'Performance monitoring is already active: call stopMonitoring() first, or use a second PerformanceMonitor',
+      );
+    }
+    const c = this.config;
+    this.accumulator = this.newAccumulator();
+    this.errors = 0;
+    this.sampler = new RuntimeSampler({
+      trackEventLoop: c.trackEventLoop,
+      eventLoopResolutionMs: c.eventLoopResolutionMs,
+      trackGc: c.trackGc,
+      trackActiveHandles: c.trackActiveHandles,
+      keepRunFigures: true,
+    });
+    this.sampler.start();
+    this.startTime = epochNow();
+    this.endTime = undefined;
+    this.timer = setInterval(() => this.sampleSafely(), c.samplingIntervalMs);
+    this.timer.unref();
+    this.currentState = PerformanceMonitorState.Running;
+  }
+
+  /**
+   * Stop sampling and finalise the metrics. A last sample covers the time since the previous
+   * one, so even a run shorter than one interval has a snapshot. Stopping a monitor that is not
+   * running changes nothing.
+   *
+   * @returns The final metrics of the run.
+   */
+  stopMonitoring(): PerformanceMetrics {
+    if (this.currentState === PerformanceMonitorState.Running) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      this.sampleSafely();
+      this.sampler?.stop();
+      this.endTime = epochNow();
+      this.currentState = PerformanceMonitorState.Stopped;
+    }
+    return this.metrics;
+  }
+
+  /**
+   * Take a sample now, in addition to the timer's (it closes the current window).
+   *
+   * @throws PerformanceMonitorError when monitoring is not active.
+   */
+  takeSnapshot(): PerformanceSnapshot {
+    if (this.currentState !== PerformanceMonitorState.Running || !this.sampler) {
+      throw new PerformanceMonitorError(
+        'Cannot take a snapshot: monitoring is not active; call startMonitoring() first',
+      );
+    }
+    const snapshot = this.sampler.sample();
+    this.accumulator.addSnapshot(snapshot);
+    return snapshot;
+  }
+
+  /**
+   * Run `fn` with monitoring on: start, run, and stop, also when `fn` throws (the error is
+   * rethrown). The callback form of the reference's `monitor_context` context manager.
+   *
+   * @throws PerformanceMonitorError when monitoring is already active.
+   */
+  async monitorContext<T>(fn: (monitor: this) => T | Promise<T>): Promise<T> {
+    this.startMonitoring();
+    try {
+      return await fn(this);
+    } finally {
+      this.stopMonitoring();
+    }
+  }
+
+  /**
+   * Call `fn(...args)` (sync or async), profile the call and keep the profile in this monitor's
+   * metrics. Works whether or not monitoring is active.
+   *
+   * When `fn` fails the promise rejects with its own error; the profile is still kept here and
+   * can also be read with `getErrorProfile(error)`.
+   */
+  async profileFunction<A extends unknown[], R>(
+    fn: (...args: A) => R,
+    ...args: A
+  ): Promise<FunctionProfileResult> {
+    let profile: FunctionProfileResult | undefined;
+    await profileCall(
+      functionNameOf(fn),
+      () => fn(...args),
+      (p) => {
+        profile = p;
+        this.recordProfile(p);
+      },
+    );
+    return profile!;
+  }
+
+  /** Keep a profile taken elsewhere (e.g. by `profiledFunction`) in this monitor's metrics. */
+  recordProfile(profile: FunctionProfileResult): void {
+    this.accumulator.addProfile(profile);
+  }
+
+  private newAccumulator(): MetricsAccumulator {
+    return new MetricsAccumulator(this.config.maxSnapshots, this.config.maxFunctionProfiles);
+  }
+
+  private sampleSafely(): void {
+    if (!this.sampler) return;
+    try {
+      this.accumulator.addSnapshot(this.sampler.sample());
+    } catch (error) {
+      this.errors += 1;
+      this.report(error);
+    }
+  }
+
+  private report(error: unknown): void {
+    try {
+      if (this.onError) this.onError(error);
+      else if (this.errors === 1) {
+        process.emitWarning(
+          `@lexigram/monitor-profiling: a performance sample failed; the monitor keeps running (${String(error)})`,
+          { code: 'LEXIGRAM_PROFILING_SAMPLE' },
+        );
+      }
+    } catch {
+      // Reporting a background fault must never throw into the timer.
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { EventLoopProbe } from '../../src/sampling/eventLoopProbe.js';
+import { sleep, spin } from '../support/work.js';
+
+async function blockFor(ms: number): Promise<void> {
+  await sleep(20);
+  spin(ms);
+  // Let the probe's late tick land in the histogram.
+  await sleep(40);
+}
+
+describe('EventLoopProbe', () => {
+  it('reads zeros before any probe completes', () => {
+    const probe = new EventLoopProbe(10, true);
+    probe.start();
+    const w = probe.takeWindow();
+    probe.stop();
+    expect([w.p50Ms, w.p99Ms, w.maxMs]).toEqual([0, 0, 0]);
+  });
+
+  it('measures a block in its window, beyond the resolution, and resets per window', async () => {
+    const probe = new EventLoopProbe(10, true);
+    probe.start();
+    await blockFor(150);
+    const blocked = probe.takeWindow();
+    await sleep(120);
+    const calm = probe.takeWindow();
+    const run = probe.runDelay();
+    probe.stop();
+
+    expect(blocked.maxMs).toBeGreaterThanOrEqual(120);
+    expect(blocked.maxMs).toBeLessThan(1000);
+    expect(blocked.p99Ms).toBeGreaterThanOrEqual(120);
+    // An idle loop reads near zero because the resolution is subtracted.
+    expect(calm.p50Ms).toBeLessThan(blocked.maxMs / 2);
+    expect(calm.maxMs).toBeLessThan(blocked.maxMs);
+    // The run keeps the block although the window was reset.
+    expect(run.maxMs).toBeGreaterThanOrEqual(120);
+  });
+
+  it('measures utilization per window', async () => {
+    const probe = new EventLoopProbe(10, false);
+    probe.start();
+    spin(150);
+    const busy = probe.takeWindow();
+    await sleep(150);
+    const idle = probe.takeWindow();
+    probe.stop();
+    expect(busy.utilization).toBeGreaterThan(0.8);
+    expect(busy.utilization).toBeLessThanOrEqual(1);
+    // Mostly waiting; generous because a starved CPU stretches the few callbacks that do run.
+    expect(idle.utilization).toBeLessThan(busy.utilization - 0.1);
+  });
+
+  it('keeps no run figures unless asked', async () => {
+    const probe = new EventLoopProbe(10, false);
+    probe.start();
+    await blockFor(60);
+    expect(probe.runDelay()).toEqual({ p50Ms: 0, p99Ms: 0, maxMs: 0 });
+    expect(probe.takeWindow().maxMs).toBeGreaterThan(30);
+    probe.stop();
+  });
+});

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Keep the CPU busy on this thread for `ms`. */
+export function spin(ms: number): number {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+  return x;
+}
+
+/** Allocate and drop about `count` small objects, which makes V8 scavenge. */
+export function churn(count: number): number {
+  let keep: { i: number; s: string }[] = [];
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    keep.push({ i, s: `item-${i}` });
+    if (keep.length > 10_000) {
+      total += keep.length;
+      keep = [];
+    }
+  }
+  return total + keep.length;
+}
+
+/** Resolve after `ms` on a real timer. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A fresh temporary directory, removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lexigram-profiling-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
