@@ -1,18 +1,14 @@
 import type {
-  BoundObserver,
   CollectableMetric,
   HistogramBucket,
   HistogramFamily,
   HistogramProtocol,
   HistogramSeries as HistogramSeriesSnapshot,
-  Labels,
 } from '@lexigram/monitor-core';
 import { validateBuckets } from './buckets.js';
 import { HistogramSeries } from './histogramSeries.js';
-import { InstrumentBase } from './instrumentBase.js';
 import type { HistogramInstrumentOptions } from './instrumentOptions.js';
-import { emitRecorded, recordedHook } from './recordedHook.js';
-import { notANumber } from './valueErrors.js';
+import { ObserverInstrument } from './observerInstrument.js';
 
 /**
  * A distribution in fixed buckets, with count and sum. `record(value, labels?)` is the canonical
@@ -27,7 +23,7 @@ import { notANumber } from './valueErrors.js';
  * ```
  */
 export class Histogram
-  extends InstrumentBase<HistogramSeries>
+  extends ObserverInstrument<HistogramSeries>
   implements HistogramProtocol, CollectableMetric
 {
   /** Always `'histogram'`. */
@@ -45,29 +41,6 @@ export class Histogram
       (labels) => new HistogramSeries(name, labels, bounds),
     );
     this.buckets = Object.freeze(Array.from(bounds));
-  }
-
-  /** Observe `value` on the series of `labels`: the canonical call every alias delegates to. */
-  record(value: number, labels?: Labels): void {
-    if (typeof value !== 'number') throw notANumber(this.name, value);
-    const series = this.store.resolve(labels);
-    series.add(value);
-    if (recordedHook.active) emitRecorded(this.name, value, 'histogram', series.labels);
-  }
-
-  /** Same as {@link Histogram.record}. */
-  observe(value: number, labels?: Labels): void {
-    this.record(value, labels);
-  }
-
-  /** The series of `labels` as a bound handle. */
-  labels(labels: Labels): BoundObserver {
-    return this.store.resolve(labels);
-  }
-
-  /** Start a timer on the series of `labels`; the returned function observes elapsed seconds. */
-  startTimer(labels?: Labels): () => number {
-    return this.store.resolve(labels).startTimer();
   }
 
   /** Snapshot of every series, with cumulative bucket counts. */

@@ -1,5 +1,6 @@
 import type { BoundObserver, Labels } from '@lexigram/monitor-core';
 import type { SeriesCell } from '../series/seriesCell.js';
+import { startSecondsTimer } from './observerInstrument.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
 import { notANumber } from './valueErrors.js';
 
@@ -48,12 +49,7 @@ export class HistogramSeries implements BoundObserver, SeriesCell {
 
   /** Start a timer; the returned function observes the elapsed seconds and returns them. */
   startTimer(): () => number {
-    const start = performance.now();
-    return () => {
-      const seconds = (performance.now() - start) / 1000;
-      this.record(seconds);
-      return seconds;
-    };
+    return startSecondsTimer(this);
   }
 
   /** Number of observations. */

@@ -1,17 +1,13 @@
 import type {
-  BoundObserver,
   CollectableMetric,
-  Labels,
   SummaryFamily,
   SummaryProtocol,
   SummarySeries as SummarySeriesSnapshot,
 } from '@lexigram/monitor-core';
-import { InstrumentBase } from './instrumentBase.js';
 import type { SummaryInstrumentOptions } from './instrumentOptions.js';
-import { emitRecorded, recordedHook } from './recordedHook.js';
+import { ObserverInstrument } from './observerInstrument.js';
 import { SummarySeries } from './summarySeries.js';
 import { summaryWindow, type SummaryWindow } from './summaryWindow.js';
-import { notANumber } from './valueErrors.js';
 
 /**
  * Quantiles over a sliding time window (default: p50, p90, p99 over 10 minutes in 5 slots), plus
@@ -25,7 +21,7 @@ import { notANumber } from './valueErrors.js';
  * ```
  */
 export class Summary
-  extends InstrumentBase<SummarySeries>
+  extends ObserverInstrument<SummarySeries>
   implements SummaryProtocol, CollectableMetric
 {
   /** Always `'summary'`. */
@@ -43,29 +39,6 @@ export class Summary
       (labels) => new SummarySeries(name, labels, window),
     );
     this.window = window;
-  }
-
-  /** Observe `value` on the series of `labels`: the canonical call every alias delegates to. */
-  record(value: number, labels?: Labels): void {
-    if (typeof value !== 'number') throw notANumber(this.name, value);
-    const series = this.store.resolve(labels);
-    series.add(value);
-    if (recordedHook.active) emitRecorded(this.name, value, 'summary', series.labels);
-  }
-
-  /** Same as {@link Summary.record}. */
-  observe(value: number, labels?: Labels): void {
-    this.record(value, labels);
-  }
-
-  /** The series of `labels` as a bound handle. */
-  labels(labels: Labels): BoundObserver {
-    return this.store.resolve(labels);
-  }
-
-  /** Start a timer on the series of `labels`; the returned function observes elapsed seconds. */
-  startTimer(labels?: Labels): () => number {
-    return this.store.resolve(labels).startTimer();
   }
 
   /** Snapshot of every series: quantiles over the window, count and sum over its life. */

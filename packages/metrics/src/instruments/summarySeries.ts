@@ -1,6 +1,7 @@
 import type { BoundObserver, Labels } from '@lexigram/monitor-core';
 import { LogBucketSketch, mergedQuantiles } from '../quantiles/logBucketSketch.js';
 import type { SeriesCell } from '../series/seriesCell.js';
+import { startSecondsTimer } from './observerInstrument.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
 import type { SummaryWindow } from './summaryWindow.js';
 import { notANumber } from './valueErrors.js';
@@ -50,12 +51,7 @@ export class SummarySeries implements BoundObserver, SeriesCell {
 
   /** Start a timer; the returned function observes the elapsed seconds and returns them. */
   startTimer(): () => number {
-    const start = performance.now();
-    return () => {
-      const seconds = (performance.now() - start) / 1000;
-      this.record(seconds);
-      return seconds;
-    };
+    return startSecondsTimer(this);
   }
 
   /** @internal Record a validated value. */
