@@ -56,8 +56,9 @@ export default tseslint.config(
                 'Packages depend only on @lexigram/monitor-core (DESIGN.md, the one dependency rule).',
             },
             {
-              group: ['@lexigram/monitor-core/*'],
-              message: 'Import from @lexigram/monitor-core itself, not its internals.',
+              group: ['@lexigram/monitor-core/*', '!@lexigram/monitor-core/internal'],
+              message:
+                'Import from @lexigram/monitor-core itself (or its unstable /internal subpath), not its files.',
             },
             {
               group: ['../../*/src/*', '../../../packages/*'],

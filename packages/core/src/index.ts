@@ -108,6 +108,15 @@ export type {
   HealthProbesProtocol,
 } from './contracts/healthCheckRegistry.js';
 export type { AlertDispatcherProtocol, AlertSeverity } from './contracts/alertDispatcher.js';
+export type { MetricsExpositionProtocol } from './contracts/metricsExposition.js';
+
+// Diagnostics: one channel for background faults
+export type { MonitorFault, MonitorFaultHandler } from './diagnostics/monitorFault.js';
+export {
+  getMonitorFaultCounts,
+  resetMonitorFaultCounts,
+  setMonitorDiagnostics,
+} from './diagnostics/diagnostics.js';
 
 // No-ops
 export {

@@ -1,0 +1,10 @@
+/**
+ * `@lexigram/monitor-core/internal`: helpers shared by the Lexigram Monitor packages.
+ *
+ * **Unstable**: no semver promise; only `@lexigram/monitor-*` packages may import it, and they
+ * pin the core version they were built with. Applications use the main entry.
+ *
+ * @packageDocumentation
+ */
+export { reportFault } from '../diagnostics/diagnostics.js';
+export { processSingleton } from './processSingleton.js';
