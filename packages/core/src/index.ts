@@ -27,6 +27,7 @@ export type { Labels } from './model/labels.js';
 export type { MetricValue } from './model/metricValue.js';
 export type {
   CounterFamily,
+  ExemplarData,
   GaugeFamily,
   HistogramBucket,
   HistogramFamily,

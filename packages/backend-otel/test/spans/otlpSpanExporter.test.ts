@@ -1,7 +1,7 @@
 import type { ReadableSpanData } from '@lexigram/monitor-core';
-import { OtlpSpanExporter } from '../../src/spans/otlpSpanExporter';
-import { OtlpReceiver } from '../support/otlpReceiver';
-import { makeSpans } from '../support/spans';
+import { OtlpSpanExporter } from '../../src/spans/otlpSpanExporter.js';
+import { OtlpReceiver } from '../support/otlpReceiver.js';
+import { makeSpans } from '../support/spans.js';
 
 describe('OtlpSpanExporter', () => {
   const receiver = new OtlpReceiver();

@@ -244,7 +244,8 @@ export function normalize(value: any, key?: string): any {
     const out: Record<string, any> = {};
     for (const [k, v] of Object.entries(value)) {
       const n = normalize(v, k);
-      if (n === undefined || n === '') continue;
+      // Empty repeated fields and empty strings are proto3 defaults: absent in either encoding.
+      if (n === undefined || n === '' || (Array.isArray(n) && n.length === 0)) continue;
       out[k] = n;
     }
     return out;

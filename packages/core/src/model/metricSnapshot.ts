@@ -1,3 +1,4 @@
+import type { HrTime } from './hrTime.js';
 import type { Labels } from './labels.js';
 
 /**
@@ -5,12 +6,31 @@ import type { Labels } from './labels.js';
  * {@link MetricFamily} items, one per metric, each with its series.
  */
 
+/**
+ * One sampled observation of a series, linked to the trace that was active when it was recorded
+ * (an OpenMetrics / OTLP exemplar). Optional on series: a producer that keeps none leaves it out.
+ */
+export interface ExemplarData {
+  /** The observed value. */
+  readonly value: number;
+  /** When it was observed. */
+  readonly time: HrTime;
+  /** Labels of the observation that are not labels of its series. */
+  readonly labels?: Labels;
+  /** 32 lowercase hex characters: the trace active at the observation. */
+  readonly traceId?: string;
+  /** 16 lowercase hex characters: the span active at the observation. */
+  readonly spanId?: string;
+}
+
 /** One series of a counter or gauge. */
 export interface NumberSeries {
   /** Labels of the series, constant labels included. */
   readonly labels: Labels;
   /** Current value. May be NaN or ±Infinity for gauges, as Prometheus allows. */
   readonly value: number;
+  /** Sampled observations with their trace, when the producer keeps them. */
+  readonly exemplars?: readonly ExemplarData[];
 }
 
 /** One bucket of a histogram series. Counts are cumulative, as in Prometheus. */
@@ -30,6 +50,8 @@ export interface HistogramSeries {
   readonly count: number;
   /** Sum of all observations. */
   readonly sum: number;
+  /** Sampled observations with their trace, when the producer keeps them. */
+  readonly exemplars?: readonly ExemplarData[];
 }
 
 /** One quantile estimate of a summary series. */
