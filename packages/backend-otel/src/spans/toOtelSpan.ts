@@ -31,6 +31,7 @@ const STATUS: Readonly<Record<ReadableSpanData['status']['code'], SpanStatusCode
 export class OtelSpanConverter {
   private readonly resources = new WeakMap<ResourceData, Resource>();
   private readonly fallbackResource: Resource | undefined;
+  private scopes = new Map<string, ReadableSpan['instrumentationScope']>();
 
   /** @param resource attributes merged under every span's own resource (e.g. from detection). */
   constructor(resource?: Readonly<Record<string, string | number | boolean>>) {
@@ -72,16 +73,26 @@ export class OtelSpanConverter {
       })),
       ended: span.ended,
       resource: this.resource(span.resource),
-      instrumentationScope: {
-        name: span.instrumentationScope.name,
-        ...(span.instrumentationScope.version === undefined
-          ? {}
-          : { version: span.instrumentationScope.version }),
-      },
+      instrumentationScope: this.scope(span.instrumentationScope),
       droppedAttributesCount: span.droppedAttributesCount,
       droppedEventsCount: span.droppedEventsCount,
       droppedLinksCount: span.droppedLinksCount,
     };
+  }
+
+  /** One object per scope: the serializer groups spans by scope identity. */
+  private scope(
+    data: ReadableSpanData['instrumentationScope'],
+  ): ReadableSpan['instrumentationScope'] {
+    const key = `${data.name}@${data.version ?? ''}`;
+    let scope = this.scopes.get(key);
+    if (scope === undefined) {
+      // Scopes are a handful of library names; the cap only guards against a runaway producer.
+      if (this.scopes.size >= 1000) this.scopes = new Map();
+      scope = { name: data.name, ...(data.version === undefined ? {} : { version: data.version }) };
+      this.scopes.set(key, scope);
+    }
+    return scope;
   }
 
   private resource(data: ResourceData): Resource {

@@ -25,6 +25,7 @@ describe('OtlpSpanExporter', () => {
     );
     expect(resource['service.name']).toBe('checkout');
     expect(resource['service.version']).toBe('1.2.3');
+    expect(rs.scopeSpans).toHaveLength(1); // one scope, as OpenTelemetry's SDK groups them
     const scope = rs.scopeSpans[0].scope;
     expect(scope.name).toBe(spans[0]!.instrumentationScope.name);
     const out = rs.scopeSpans.flatMap((s: any) => s.spans);

@@ -45,8 +45,10 @@ export interface ReceivedRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The decoded body; int64 fields as strings, bytes ids as lowercase hex. */
   readonly body: Record<string, any>;
-  /** The HTTP status the receiver answered. */
+  /** The HTTP status the receiver answered; 0 for a reset or a hang. */
   readonly status: number;
+  /** `Date.now()` when the body was read. */
+  readonly receivedAt: number;
 }
 
 /** What the receiver does with the next request(s). */
@@ -93,6 +95,11 @@ export class OtlpReceiver {
     if (!server) return;
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** True while listening. */
+  get listening(): boolean {
+    return this.server !== undefined;
   }
 
   /** The port listened on (kept after `stop`, so a client sees a refused port). */
@@ -163,6 +170,7 @@ export class OtlpReceiver {
       headers: req.headers,
       body,
       status,
+      receivedAt: Date.now(),
     });
     this.notify();
     if (fault?.kind === 'hang') return; // never answer; the socket stays open until stop()
