@@ -60,7 +60,10 @@ export class RetryingTransport implements IExporterTransport {
       const remaining = deadline - Date.now();
       if (delay >= remaining) return result;
       if (!(await this.wait(delay))) return result;
-      result = await this.inner.send(data, deadline - Date.now());
+      // A late timer may leave no time at all: keep the last answer rather than a 0 ms attempt.
+      const left = deadline - Date.now();
+      if (left <= 0) return result;
+      result = await this.inner.send(data, left);
     }
     return result;
   }
