@@ -152,7 +152,7 @@ export class ProtobufWriter {
       this.buf[p++] = (v % 128) | 0x80;
       v = Math.floor(v / 128);
     }
-    this.buf[p++] = v;
+    this.buf[p] = v;
     if (size < LENGTH_RESERVE) {
       this.buf.copyWithin(start + size, bodyStart, this.pos);
       this.pos -= LENGTH_RESERVE - size;

@@ -117,6 +117,8 @@ export const OpenTelemetryConfigSchema = z.strictObject({
   /** Export timeout. */
   timeoutMs: positiveMs('timeoutMs').default(10_000),
   compression: z.enum(['none', 'gzip']).default('none'),
+  /** OTLP/HTTP encoding: `http/protobuf` (the OTLP default) or `http/json`. */
+  protocol: z.enum(['http/protobuf', 'http/json']).default('http/protobuf'),
   /** Spans per export batch. */
   batchSize: z.number().int().positive().default(512),
   /** Interval of metric exports. */
