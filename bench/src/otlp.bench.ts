@@ -1,0 +1,133 @@
+/**
+ * @lexigram/monitor-backend-otel against OpenTelemetry's own SDK pipeline, end to end over real
+ * HTTP to a loopback sink, both encoding OTLP protobuf:
+ * - spans: tracer start/end → batch processor → OTLP protobuf → sink; ours is monitor-tracing
+ *   with OtlpSpanExporter, the peer is @opentelemetry/sdk-trace-base with
+ *   @opentelemetry/exporter-trace-otlp-proto (each iteration flushes, so every span is sent);
+ * - metrics: exporting 10k series (collect + encode + send); ours is monitor-metrics with
+ *   OtlpMetricsExporter, the peer is @opentelemetry/sdk-metrics with
+ *   @opentelemetry/exporter-metrics-otlp-proto (a reader's forceFlush: collect + encode + send).
+ * The SDK classes come from @opentelemetry/sdk-node 0.223 so they match the 0.223 exporters.
+ */
+import { OtlpMetricsExporter, OtlpSpanExporter } from '@lexigram/monitor-backend-otel';
+import { MetricsCollector } from '@lexigram/monitor-metrics';
+import { BatchSpanProcessor, Tracer } from '@lexigram/monitor-tracing';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { metrics as sdkMetrics, tracing as sdkTracing } from '@opentelemetry/sdk-node';
+import { measure } from 'mitata';
+import { printRows, type Row } from './support/compare.js';
+import { startOtlpSink } from './support/otlpSink.js';
+
+/** Spans per measured iteration; each iteration ends with a flush over HTTP. */
+const BATCH = 512;
+/** Metric series exported per iteration. */
+const SERIES = 10_000;
+
+export default async function run(): Promise<void> {
+  const sink = await startOtlpSink();
+  try {
+    const rows = [await spans(sink.url), await metricSeries(sink.url)];
+    printRows('otlp: end-to-end export over HTTP (OTLP protobuf, loopback sink)', rows);
+    console.log(`\nsink received ${(sink.bytes() / 1e6).toFixed(1)} MB in total`);
+  } finally {
+    await sink.close();
+  }
+}
+
+async function spans(base: string): Promise<Row> {
+  const url = `${base}/v1/traces`;
+  const otelProvider = new sdkTracing.BasicTracerProvider({
+    spanProcessors: [
+      new sdkTracing.BatchSpanProcessor(new OTLPTraceExporter({ url }), {
+        maxExportBatchSize: BATCH,
+        maxQueueSize: BATCH * 4,
+      }),
+    ],
+  });
+  const otel = otelProvider.getTracer('bench');
+  const exporter = new OtlpSpanExporter({ url, env: false });
+  const processor = new BatchSpanProcessor(exporter, {
+    maxExportBatchSize: BATCH,
+    maxQueueSize: BATCH * 4,
+  });
+  const ours = new Tracer({ serviceName: 'bench', processor, trackLeaks: false });
+
+  const peer = await measure(async () => {
+    for (let i = 0; i < BATCH; i++) {
+      const span = otel.startSpan('GET /orders');
+      span.setAttribute('http.request.method', 'GET');
+      span.setAttribute('http.response.status_code', 200);
+      span.end();
+    }
+    await otelProvider.forceFlush();
+  });
+  const mine = await measure(async () => {
+    for (let i = 0; i < BATCH; i++) {
+      const span = ours.startSpan('GET /orders');
+      span.setAttribute('http.request.method', 'GET');
+      span.setAttribute('http.response.status_code', 200);
+      span.end();
+    }
+    await ours.forceFlush();
+  });
+  const stats = exporter.stats();
+  await ours.shutdown();
+  await otelProvider.shutdown();
+  if (stats.droppedItems > 0) console.log(`ours dropped ${stats.droppedItems} spans`);
+  const ratio = peer.avg / mine.avg;
+  return {
+    name: `span start + 2 attributes + end → batch → OTLP protobuf → HTTP (${BATCH} spans, then flush), per span`,
+    peerName: 'sdk-trace-base + exporter-trace-otlp-proto',
+    oursNs: mine.avg / BATCH,
+    peerNs: peer.avg / BATCH,
+    ratio,
+    target: 2,
+    met: ratio >= 2,
+  };
+}
+
+async function metricSeries(base: string): Promise<Row> {
+  const url = `${base}/v1/metrics`;
+  const collector = new MetricsCollector({ config: { maxSeriesPerMetric: SERIES } });
+  const counter = collector.createCounter('bench_requests_total', 'Requests', {
+    labelNames: ['route', 'status'],
+  });
+  const reader = new sdkMetrics.PeriodicExportingMetricReader({
+    exporter: new OTLPMetricExporter({ url }),
+    exportIntervalMillis: 3_600_000,
+  });
+  const provider = new sdkMetrics.MeterProvider({
+    readers: [reader],
+    views: [
+      {
+        instrumentName: 'bench_requests_total',
+        aggregationCardinalityLimit: SERIES + 1,
+      },
+    ],
+  });
+  const otelCounter = provider.getMeter('bench').createCounter('bench_requests_total');
+  for (let i = 0; i < SERIES; i++) {
+    const labels = { route: `/r${i % 1000}`, status: String(200 + Math.floor(i / 1000)) };
+    counter.inc(1, labels);
+    otelCounter.add(1, labels);
+  }
+  const exporter = new OtlpMetricsExporter({ url, env: false });
+
+  const peer = await measure(() => reader.forceFlush(), { min_cpu_time: 1e9 });
+  const mine = await measure(async () => exporter.export(await collector.collect()), {
+    min_cpu_time: 1e9,
+  });
+  await exporter.shutdown();
+  await provider.shutdown();
+  const ratio = peer.avg / mine.avg;
+  return {
+    name: `export ${SERIES} counter series (collect + encode + send), per export`,
+    peerName: 'sdk-metrics + exporter-metrics-otlp-proto',
+    oursNs: mine.avg,
+    peerNs: peer.avg,
+    ratio,
+    target: 1,
+    met: ratio >= 1,
+  };
+}
