@@ -7,6 +7,8 @@
  * - metrics: exporting 10k series (collect + encode + send); ours is monitor-metrics with
  *   OtlpMetricsExporter, the peer is @opentelemetry/sdk-metrics with
  *   @opentelemetry/exporter-metrics-otlp-proto (a reader's forceFlush: collect + encode + send).
+ * - the hot path while the collector is down: span start/end with the exporter pointed at a
+ *   refused port, against the same with the collector up (ours on both sides).
  * The SDK classes come from @opentelemetry/sdk-node 0.223 so they match the 0.223 exporters.
  */
 import { OtlpMetricsExporter, OtlpSpanExporter } from '@lexigram/monitor-backend-otel';
@@ -27,7 +29,11 @@ const SERIES = 10_000;
 export default async function run(): Promise<void> {
   const sink = await startOtlpSink();
   try {
-    const rows = [await spans(sink.url), await metricSeries(sink.url)];
+    const rows = [
+      await spans(sink.url),
+      await metricSeries(sink.url),
+      await hotPathWhileDown(sink.url),
+    ];
     printRows('otlp: end-to-end export over HTTP (OTLP protobuf, loopback sink)', rows);
     console.log(`\nsink received ${(sink.bytes() / 1e6).toFixed(1)} MB in total`);
   } finally {
@@ -129,5 +135,49 @@ async function metricSeries(base: string): Promise<Row> {
     ratio,
     target: 1,
     met: ratio >= 1,
+  };
+}
+
+/** A loopback port nothing listens on (a listener is opened, its port noted, then closed). */
+async function refusedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function hotPathWhileDown(base: string): Promise<Row> {
+  const make = (url: string) => {
+    const exporter = new OtlpSpanExporter({
+      url: `${url}/v1/traces`,
+      env: false,
+      timeoutMs: 200,
+      onError: () => {}, // a down collector is the point here: do not log each drop
+    });
+    return new Tracer({
+      serviceName: 'bench',
+      processor: new BatchSpanProcessor(exporter, { scheduledDelayMs: 1, onError: () => {} }),
+      trackLeaks: false,
+    });
+  };
+  const up = make(base);
+  const down = make(`http://127.0.0.1:${await refusedPort()}`);
+  // Each iteration yields once, so background exports (and their failures) run between batches.
+  const run = (tracer: Tracer) => async () => {
+    for (let i = 0; i < BATCH; i++) tracer.startSpan('op').end();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  const whenUp = await measure(run(up));
+  const whenDown = await measure(run(down));
+  await Promise.all([up.shutdown(), down.shutdown()]);
+  const ratio = whenUp.avg / whenDown.avg;
+  return {
+    name: `span start + end while the collector is down (refused port), per span`,
+    peerName: 'ours, collector up',
+    oursNs: whenDown.avg / BATCH,
+    peerNs: whenUp.avg / BATCH,
+    ratio,
   };
 }
