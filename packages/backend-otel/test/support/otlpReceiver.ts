@@ -253,7 +253,9 @@ export function normalize(value: any, key?: string): any {
     for (const [k, v] of Object.entries(value)) {
       const n = normalize(v, k);
       // Empty repeated fields and empty strings are proto3 defaults: absent in either encoding.
-      if (n === undefined || n === '' || (Array.isArray(n) && n.length === 0)) continue;
+      // (A `stringValue` is a oneof member: present even when empty.)
+      if (n === undefined || (n === '' && k !== 'stringValue')) continue;
+      if (Array.isArray(n) && n.length === 0) continue;
       out[k] = n;
     }
     return out;
