@@ -14,10 +14,6 @@ import {
   metrics as otelMetrics,
   propagation as otelPropagation,
   trace as otelTrace,
-  type Counter,
-  type Gauge,
-  type Histogram,
-  type Meter,
 } from '@opentelemetry/api';
 import { TraceState } from '@opentelemetry/core';
 import {
@@ -37,6 +33,7 @@ import { registerOtlpExporters, type HandlerSink } from '../handlers/registerOtl
 import { OtlpSdkMetricExporter } from '../sdk/otlpSdkMetricExporter.js';
 import { OtlpSdkSpanExporter } from '../sdk/otlpSdkSpanExporter.js';
 import type { RetryOptions } from '../transport/retryingTransport.js';
+import { OtelInstruments } from './otelInstruments.js';
 import { OtelSpan } from './otelSpan.js';
 
 /** Options of {@link OpenTelemetryBackend} (the reference's constructor parameters). */
@@ -65,11 +62,6 @@ export interface OpenTelemetryBackendOptions {
   onError?: MonitorFaultHandler;
 }
 
-type Instrument =
-  | { kind: 'counter'; counter: Counter }
-  | { kind: 'gauge'; gauge: Gauge }
-  | { kind: 'histogram'; histogram: Histogram };
-
 const SCOPE = '@lexigram/monitor-backend-otel';
 
 /**
@@ -94,8 +86,7 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
   private spanExporter: OtlpSdkSpanExporter | undefined;
   private metricExporter: OtlpSdkMetricExporter | undefined;
   private reader: PeriodicExportingMetricReader | undefined;
-  private meter: Meter | undefined;
-  private readonly instruments = new Map<string, Instrument>();
+  private instruments: OtelInstruments | undefined;
   private state: 'new' | 'running' | 'stopped' = 'new';
   private warnedEarly = false;
 
@@ -155,7 +146,7 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
       instrumentations: [],
     });
     this.sdk.start();
-    this.meter = otelMetrics.getMeter(SCOPE);
+    this.instruments = new OtelInstruments(otelMetrics.getMeter(SCOPE));
     this.state = 'running';
   }
 
@@ -209,7 +200,7 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
     otelMetrics.disable();
     otelPropagation.disable();
     otelContext.disable();
-    this.instruments.clear();
+    this.instruments = undefined;
   }
 
   /** Export what is buffered now (spans and one metric collection). */
@@ -225,7 +216,7 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
    * Never throws: a bad value, or a name reused with another type, is reported and dropped.
    */
   recordMetric(name: string, value: number, metricType: MetricType, labels?: Labels): void {
-    if (this.state !== 'running' || this.meter === undefined) {
+    if (this.state !== 'running' || this.instruments === undefined) {
       if (!this.warnedEarly) {
         this.warnedEarly = true;
         this.fault(
@@ -235,31 +226,9 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
       }
       return;
     }
-    if (typeof value !== 'number' || Number.isNaN(value)) {
-      this.fault(
-        'INVALID_METRIC_VALUE',
-        `recordMetric("${name}"): value ${String(value)} is not a number`,
-      );
-      return;
-    }
     try {
-      const instrument = this.instrument(name, metricType);
-      if (instrument === undefined) return;
-      switch (instrument.kind) {
-        case 'counter':
-          if (value < 0) {
-            this.fault('INVALID_METRIC_VALUE', `counter "${name}" cannot decrease (got ${value})`);
-            return;
-          }
-          instrument.counter.add(value, labels);
-          break;
-        case 'gauge':
-          instrument.gauge.record(value, labels);
-          break;
-        case 'histogram':
-          instrument.histogram.record(value, labels);
-          break;
-      }
+      const rejected = this.instruments.record(name, value, metricType, labels);
+      if (rejected) this.fault(rejected.code, rejected.message);
     } catch (error) {
       this.fault('RECORD_FAILED', `recordMetric("${name}") failed`, error);
     }
@@ -283,40 +252,6 @@ export class OpenTelemetryBackend implements MetricsBackendProtocol {
         })
       : otelContext.active();
     return new OtelSpan(tracer.startSpan(name, {}, ctx), name);
-  }
-
-  private instrument(name: string, metricType: MetricType): Instrument | undefined {
-    const kind = metricType === 'summary' ? 'histogram' : metricType;
-    const existing = this.instruments.get(name);
-    if (existing) {
-      if (existing.kind === kind) return existing;
-      this.fault(
-        'METRIC_TYPE_CONFLICT',
-        `metric "${name}" is a ${existing.kind}, not a ${metricType}: value dropped`,
-      );
-      return undefined;
-    }
-    const meter = this.meter!;
-    let created: Instrument;
-    switch (kind) {
-      case 'counter':
-        created = { kind, counter: meter.createCounter(name) };
-        break;
-      case 'gauge':
-        created = { kind, gauge: meter.createGauge(name) };
-        break;
-      case 'histogram':
-        created = { kind, histogram: meter.createHistogram(name) };
-        break;
-      default:
-        this.fault(
-          'INVALID_METRIC_TYPE',
-          `metric type "${String(metricType)}" is not counter, gauge, histogram or summary`,
-        );
-        return undefined;
-    }
-    this.instruments.set(name, created);
-    return created;
   }
 
   private fault(code: string, message: string, error?: unknown): void {

@@ -131,10 +131,10 @@ export class OtlpExportPipeline<Internal> {
       return Promise.reject(new OtlpExportError(`${this.signal.signal} exporter is shut down`));
     }
     const done = new Promise<void>((resolve, reject) => {
-      let result: ExportResult;
+      let settled = false;
       try {
-        this.base.export(request, (r) => {
-          result = r;
+        this.base.export(request, (r: ExportResult) => {
+          settled = true;
           if (r.code === ExportResultCode.SUCCESS) {
             this.successes++;
             this.exported += items;
@@ -148,10 +148,10 @@ export class OtlpExportPipeline<Internal> {
         });
       } catch (error) {
         // A serializer that throws on odd input must not escape into the processor.
-        if (result! === undefined) {
+        if (!settled) {
           this.failures++;
           this.drop(items, 'OTLP_EXPORT_FAILED', `could not encode: ${String(error)}`, error);
-          reject(new OtlpExportError(`could not encode the export request`, { cause: error }));
+          reject(new OtlpExportError('could not encode the export request', { cause: error }));
         }
       }
     });
