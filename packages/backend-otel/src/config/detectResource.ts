@@ -6,14 +6,15 @@ export const DEFAULT_SERVICE_NAME = 'lexigram-app';
 
 /**
  * Resource attributes for an exporter: `OTEL_RESOURCE_ATTRIBUTES` and `OTEL_SERVICE_NAME` (read
- * by OpenTelemetry's own environment detector), under the attributes given in code, with
- * `service.name` defaulting to `lexigram-app`.
+ * by OpenTelemetry's own environment detector, unless `readEnv` is false), under the attributes
+ * given in code, with `service.name` defaulting to `lexigram-app`.
  */
 export function detectResourceAttributes(
   own: Readonly<Record<string, string | number | boolean>> = {},
   serviceName?: string,
+  readEnv = true,
 ): OtlpAttributes {
-  const detected = detectResources({ detectors: [envDetector] });
+  const detected = detectResources({ detectors: readEnv ? [envDetector] : [] });
   const merged = resourceFromAttributes({ 'service.name': DEFAULT_SERVICE_NAME })
     .merge(detected)
     .merge(

@@ -54,7 +54,11 @@ export class OtlpMetricsExporter {
     this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 5000;
     this.converter = new SnapshotToOtlp({
       temporality: options.temporality ?? 'cumulative',
-      resource: detectResourceAttributes(options.resourceAttributes, options.serviceName),
+      resource: detectResourceAttributes(
+        options.resourceAttributes,
+        options.serviceName,
+        options.env !== false,
+      ),
       scope: options.scope ?? { name: '@lexigram/monitor-metrics' },
     });
     const json = this.options.protocol === 'http/json';

@@ -6,6 +6,7 @@ import {
   type IExportTraceServiceResponse,
 } from '@opentelemetry/otlp-transformer';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { detectResourceAttributes } from '../config/detectResource.js';
 import {
   resolveOtlpOptions,
   type OtlpExporterOptions,
@@ -16,7 +17,10 @@ import { OtelSpanConverter } from './toOtelSpan.js';
 
 /** Options of {@link OtlpSpanExporter}. */
 export interface OtlpSpanExporterOptions extends OtlpExporterOptions {
-  /** Resource attributes under every span's own (e.g. `deployment.environment`). */
+  /**
+   * Resource attributes under every span's own (e.g. `deployment.environment`), over those of
+   * `OTEL_RESOURCE_ATTRIBUTES`.
+   */
   resourceAttributes?: Readonly<Record<string, string | number | boolean>>;
   /** Longest `shutdown()` waits for exports in flight before aborting them. Default 5000. */
   shutdownTimeoutMs?: number;
@@ -46,7 +50,10 @@ export class OtlpSpanExporter implements SpanExporter {
   /** @throws MonitorConfigError when an option or `OTEL_EXPORTER_OTLP_*` variable is invalid. */
   constructor(options: OtlpSpanExporterOptions = {}) {
     this.options = resolveOtlpOptions('traces', options);
-    this.converter = new OtelSpanConverter(options.resourceAttributes);
+    // Detected attributes (OTEL_RESOURCE_ATTRIBUTES) sit under each span's own resource.
+    this.converter = new OtelSpanConverter(
+      detectResourceAttributes(options.resourceAttributes, undefined, options.env !== false),
+    );
     this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 5000;
     const serializer: ISerializer<ReadableSpan[], IExportTraceServiceResponse> =
       this.options.protocol === 'http/json' ? JsonTraceSerializer : ProtobufTraceSerializer;
