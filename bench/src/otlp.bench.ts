@@ -9,7 +9,8 @@
  *   @opentelemetry/exporter-metrics-otlp-proto (a reader's forceFlush: collect + encode + send).
  * - the hot path while the collector is down: span start/end with the exporter pointed at a
  *   refused port, against the same with the collector up (ours on both sides).
- * The SDK classes come from @opentelemetry/sdk-node 0.223 so they match the 0.223 exporters.
+ * The span case alternates the two pipelines round by round and compares medians (see
+ * `interleaved`); the others use mitata. The SDK classes come from @opentelemetry/sdk-node 0.223 so they match the 0.223 exporters.
  */
 import { OtlpMetricsExporter, OtlpSpanExporter } from '@lexigram/monitor-backend-otel';
 import { MetricsCollector } from '@lexigram/monitor-metrics';
@@ -20,6 +21,39 @@ import { metrics as sdkMetrics, tracing as sdkTracing } from '@opentelemetry/sdk
 import { measure } from 'mitata';
 import { printRows, type Row } from './support/compare.js';
 import { startOtlpSink } from './support/otlpSink.js';
+
+/** What the span loop needs of either tracer's span. */
+interface SpanLike {
+  setAttribute(key: string, value: string | number): unknown;
+  end(): void;
+}
+
+/** Rounds of the interleaved end-to-end measurement, after as many warm-up rounds. */
+const ROUNDS = 60;
+
+/**
+ * Median time of one call of each, alternating ours and peer round by round: on a shared machine
+ * the load changes over seconds, and alternating spreads it evenly over both sides (mitata's
+ * sequential runs put all of a load spike on one side). Warm-up rounds are not counted.
+ */
+async function interleaved(
+  ours: () => Promise<void>,
+  peer: () => Promise<void>,
+): Promise<{ ours: number; peer: number }> {
+  const times = { ours: [] as number[], peer: [] as number[] };
+  for (let round = 0; round < ROUNDS * 2; round++) {
+    for (const side of round % 2 === 0
+      ? (['ours', 'peer'] as const)
+      : (['peer', 'ours'] as const)) {
+      const start = process.hrtime.bigint();
+      await (side === 'ours' ? ours : peer)();
+      const ns = Number(process.hrtime.bigint() - start);
+      if (round >= ROUNDS) times[side].push(ns);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+  return { ours: median(times.ours), peer: median(times.peer) };
+}
 
 /** Spans per measured iteration; each iteration ends with a flush over HTTP. */
 const BATCH = 512;
@@ -59,34 +93,31 @@ async function spans(base: string): Promise<Row> {
   });
   const ours = new Tracer({ serviceName: 'bench', processor, trackLeaks: false });
 
-  const peer = await measure(async () => {
-    for (let i = 0; i < BATCH; i++) {
-      const span = otel.startSpan('GET /orders');
-      span.setAttribute('http.request.method', 'GET');
-      span.setAttribute('http.response.status_code', 200);
-      span.end();
-    }
-    await otelProvider.forceFlush();
-  });
-  const mine = await measure(async () => {
-    for (let i = 0; i < BATCH; i++) {
-      const span = ours.startSpan('GET /orders');
-      span.setAttribute('http.request.method', 'GET');
-      span.setAttribute('http.response.status_code', 200);
-      span.end();
-    }
-    await ours.forceFlush();
-  });
+  const work = (tracer: { startSpan(name: string): SpanLike }, flush: () => Promise<void>) => {
+    return async () => {
+      for (let i = 0; i < BATCH; i++) {
+        const span = tracer.startSpan('GET /orders');
+        span.setAttribute('http.request.method', 'GET');
+        span.setAttribute('http.response.status_code', 200);
+        span.end();
+      }
+      await flush();
+    };
+  };
+  const { ours: mine, peer } = await interleaved(
+    work(ours, () => ours.forceFlush()),
+    work(otel, () => otelProvider.forceFlush()),
+  );
   const stats = exporter.stats();
   await ours.shutdown();
   await otelProvider.shutdown();
   if (stats.droppedItems > 0) console.log(`ours dropped ${stats.droppedItems} spans`);
-  const ratio = peer.avg / mine.avg;
+  const ratio = peer / mine;
   return {
     name: `span start + 2 attributes + end → batch → OTLP protobuf → HTTP (${BATCH} spans, then flush), per span`,
     peerName: 'sdk-trace-base + exporter-trace-otlp-proto',
-    oursNs: mine.avg / BATCH,
-    peerNs: peer.avg / BATCH,
+    oursNs: mine / BATCH,
+    peerNs: peer / BATCH,
     ratio,
     target: 2,
     met: ratio >= 2,
