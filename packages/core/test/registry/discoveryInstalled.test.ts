@@ -35,16 +35,20 @@ createMetricsBackend({ backendType: 'fixture', backendPackages: ['lexigram-monit
 `;
 
 function sh(command: string, args: string[], cwd: string): string {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_loglevel: 'error',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+  };
+  // pnpm's bin shims put the workspace's hoisted node_modules on NODE_PATH: the temporary
+  // application would then resolve every workspace package (real backends included) from there.
+  delete env.NODE_PATH;
   return execFileSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      npm_config_loglevel: 'error',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    },
+    env,
   });
 }
 
