@@ -83,7 +83,6 @@ export function describeWithPrometheus(
   if (tools.ok) {
     describe(title, () => body(tools));
   } else {
-    // eslint-disable-next-line no-console
     console.warn(`Skipping "${title}": ${tools.reason}`);
     describe.skip(title, () => undefined);
   }
