@@ -46,3 +46,16 @@ export { PushgatewayClient, type PushgatewayClientOptions } from './push/pushgat
 
 // Discovery
 export { monitorBackends, prometheusBackendHandler } from './handler/prometheusBackendHandler.js';
+
+// Cluster
+export {
+  ClusterMetricsAggregator,
+  WORKER_UP_METRIC,
+  type ClusterMetricsAggregatorOptions,
+} from './cluster/clusterMetricsAggregator.js';
+export { serveMetricsToPrimary } from './cluster/clusterWorker.js';
+export {
+  aggregateFamilies,
+  type GaugeAggregation,
+  type WorkerSnapshot,
+} from './cluster/aggregateFamilies.js';
