@@ -59,3 +59,8 @@ export {
   type GaugeAggregation,
   type WorkerSnapshot,
 } from './cluster/aggregateFamilies.js';
+
+// Database store
+export { MetricStore, type MetricStoreOptions, type RangeQuery } from './store/metricStore.js';
+export type { StoredPoint } from './store/storeDriver.js';
+export { familiesToRows, type MetricRow } from './store/metricRow.js';

@@ -21,6 +21,7 @@ import {
 } from '../exposition/prometheusExposition.js';
 import { exposedFamilyName } from '../exposition/renderFamily.js';
 import { PushgatewayClient } from '../push/pushgatewayClient.js';
+import { MetricStore } from '../store/metricStore.js';
 import { closeMetricsServer, startMetricsServer } from './metricsServer.js';
 import { PromClientRecorder } from './promClientRecorder.js';
 import { PromClientSource } from './promClientSource.js';
@@ -53,6 +54,8 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
   private readonly sources: MetricFamilySource[] = [];
   private readonly pusher: PushgatewayClient | undefined;
   private readonly onError: MonitorFaultHandler | undefined;
+  /** The database store of snapshots, when `storeInDb` is on (started by `initialize()`). */
+  readonly store: MetricStore | undefined;
   private server: Server | undefined;
   private boundUrl: string | undefined;
   private pushTimer: NodeJS.Timeout | undefined;
@@ -73,6 +76,7 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
       enableDefaultMetrics: opts.enableDefaultMetrics ?? base.enableDefaultMetrics,
       pushgatewayUrl: opts.pushgatewayUrl ?? base.pushgatewayUrl,
       pushIntervalMs: opts.pushIntervalMs ?? base.pushIntervalMs,
+      storeInDb: opts.storeInDb ?? base.storeInDb,
     });
     this.onError = opts.onError;
     this.registry = opts.registry ?? new Registry();
@@ -87,6 +91,18 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
       onError: this.onError,
     });
     for (const source of opts.sources ?? []) this.addSource(source);
+    this.store = this.settings.storeInDb
+      ? new MetricStore({
+          source: { collect: () => this.exposition.collectAll() },
+          table: this.settings.metricsTable,
+          databaseUrl: this.settings.databaseUrl,
+          dbFile: this.settings.dbFile,
+          intervalMs: opts.storeIntervalMs ?? config.metrics.collectionIntervalMs,
+          retentionMs: this.settings.retentionMs,
+          maxBufferedRows: this.settings.maxBufferedRows,
+          onError: this.onError,
+        })
+      : undefined;
     const push = opts.push ?? {};
     this.pusher = this.settings.pushgatewayUrl
       ? new PushgatewayClient({
@@ -118,11 +134,20 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
    * pushes. A taken port is a warning through the fault channel, not a failure.
    *
    * @throws MetricNameClashError when a source's metric has the name of a default metric.
+   * @throws BackendNotAvailableError when `storeInDb` is on and its driver package is missing.
    */
   async initialize(): Promise<void> {
     if (this.state !== 'new') return;
     this.state = 'started';
     if (this.settings.enableDefaultMetrics) await this.enableDefaultMetrics();
+    if (this.store) {
+      try {
+        await this.store.start();
+      } catch (error) {
+        this.state = 'stopped';
+        throw error;
+      }
+    }
     if (this.options.serve !== false) {
       const path = this.settings.path;
       const result = await startMetricsServer(
@@ -233,6 +258,7 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
       };
       await withDeadline(finalPush(), deadline);
     }
+    if (this.store && wasStarted) await withDeadline(this.store.stop(), deadline);
     if (this.server) await closeMetricsServer(this.server, deadline);
     this.server = undefined;
     this.boundUrl = undefined;

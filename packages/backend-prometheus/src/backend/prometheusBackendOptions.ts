@@ -46,6 +46,10 @@ export interface PrometheusBackendOptions {
   exemplars?: boolean;
   /** Start the HTTP server in `initialize()` (default true; false when you only push). */
   serve?: boolean;
+  /** Persist snapshots to a database (default `config.prometheus.storeInDb`; see `MetricStore`). */
+  storeInDb?: boolean;
+  /** Interval of the database snapshots (default `config.metrics.collectionIntervalMs`). */
+  storeIntervalMs?: number;
   /** Pushgateway URL (default `config.prometheus.pushgatewayUrl`; none: no pushing). */
   pushgatewayUrl?: string;
   /** Interval of periodic pushes; 0 pushes only on `pushMetrics()` and at shutdown (default `config.prometheus.pushIntervalMs`). */
