@@ -10,6 +10,10 @@ interface PgPool {
   connect(): Promise<PgClient>;
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
   on(event: 'error', listener: (error: Error) => void): void;
+  on(
+    event: 'connect',
+    listener: (client: { on(e: 'error', l: (error: Error) => void): void }) => void,
+  ): void;
   end(): Promise<void>;
 }
 type PgModule = { Pool: new (config: Record<string, unknown>) => PgPool };
@@ -44,7 +48,11 @@ export class PostgresDriver implements StoreDriver {
       connectionTimeoutMillis: options.timeoutMs ?? 5000,
       query_timeout: options.timeoutMs ?? 5000,
     });
-    pool.on('error', (error) => options.onPoolError?.(error));
+    const onError = (error: Error): void => options.onPoolError?.(error);
+    pool.on('error', onError);
+    // A checked-out client whose server goes away emits 'error' itself; unhandled, that would
+    // crash the process. The failing query rejects as well and is handled by the store.
+    pool.on('connect', (client) => client.on('error', onError));
     return new PostgresDriver(pool, table);
   }
 
