@@ -20,6 +20,12 @@ export interface PromClientRecorderOptions {
   buckets?: readonly number[];
   /** Receives recording faults (type clash, bad value); default: core's fault channel. */
   onError?: MonitorFaultHandler;
+  /**
+   * Exemplar labels for a histogram observation made now (e.g. the sampled span's trace id), or
+   * undefined for none. When set, histograms keep the latest exemplar of each bucket; the
+   * registry must then be an OpenMetrics one.
+   */
+  exemplarLabels?: () => Labels | undefined;
 }
 
 /**
@@ -50,8 +56,23 @@ export class PromClientRecorder {
         case 'gauge':
           (entry.metric as Gauge).set(values, value);
           return;
+        case 'histogram': {
+          const histogram = entry.metric as Histogram;
+          // With exemplars on, prom-client's observe() takes one object argument.
+          if (this.options.exemplarLabels) {
+            const exemplarLabels = this.options.exemplarLabels();
+            histogram.observe(
+              exemplarLabels
+                ? { labels: values, value, exemplarLabels }
+                : { labels: values, value },
+            );
+          } else {
+            histogram.observe(values, value);
+          }
+          return;
+        }
         default:
-          (entry.metric as Histogram | Summary).observe(values, value);
+          (entry.metric as Summary).observe(values, value);
       }
     } catch (error) {
       this.fault(
@@ -89,7 +110,11 @@ export class PromClientRecorder {
         : type === 'gauge'
           ? new Gauge(config)
           : type === 'histogram'
-            ? new Histogram(buckets ? { ...config, buckets } : config)
+            ? new Histogram({
+                ...config,
+                ...(buckets ? { buckets } : {}),
+                enableExemplars: this.options.exemplarLabels !== undefined,
+              })
             : new Summary(config);
     const entry: Entry = { type, metric, keys, names };
     this.entries.set(name, entry);

@@ -6,12 +6,14 @@ import type {
   SummarySeries,
 } from '@lexigram/monitor-core';
 import type { Registry } from 'prom-client';
+import type { Exemplar, ExemplarBucket } from '../exposition/exemplar.js';
 import type { MetricFamilySource } from '../exposition/prometheusExposition.js';
 
 interface PromValue {
   value: number;
   labels: Record<string, string | number | undefined>;
   metricName?: string;
+  exemplar?: { labelSet: Record<string, string>; value: number | null; timestamp?: number } | null;
 }
 
 interface PromMetric {
@@ -44,7 +46,7 @@ function parseBound(le: string | number | undefined): number {
 
 interface Agg {
   labels: Labels;
-  points: { key: number; value: number }[];
+  points: { key: number; value: number; exemplar?: Exemplar }[];
   sum: number;
   count: number;
 }
@@ -62,7 +64,18 @@ function grouped(metric: PromMetric, keyLabel: string): Agg[] {
     const suffix = v.metricName?.slice(metric.name.length);
     if (suffix === '_sum') agg.sum = v.value;
     else if (suffix === '_count') agg.count = v.value;
-    else agg.points.push({ key: parseBound(v.labels[keyLabel]), value: v.value });
+    else {
+      const ex = v.exemplar;
+      const exemplar: Exemplar | undefined =
+        ex && ex.value !== null && Object.keys(ex.labelSet).length > 0
+          ? {
+              labels: ex.labelSet,
+              value: ex.value,
+              ...(ex.timestamp === undefined ? {} : { timestampMs: ex.timestamp * 1000 }),
+            }
+          : undefined;
+      agg.points.push({ key: parseBound(v.labels[keyLabel]), value: v.value, exemplar });
+    }
   }
   return [...groups.values()];
 }
@@ -84,7 +97,11 @@ export function promMetricToFamily(metric: PromMetric): MetricFamily | undefined
         labels: g.labels,
         buckets: g.points
           .sort((a, b) => a.key - b.key)
-          .map((p) => ({ upperBound: p.key, cumulativeCount: p.value })),
+          .map((p): ExemplarBucket =>
+            p.exemplar
+              ? { upperBound: p.key, cumulativeCount: p.value, exemplar: p.exemplar }
+              : { upperBound: p.key, cumulativeCount: p.value },
+          ),
         sum: g.sum,
         count: g.count,
       }));

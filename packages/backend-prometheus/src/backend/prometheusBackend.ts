@@ -10,9 +10,11 @@ import {
   type MonitorFaultHandler,
   type PrometheusConfig,
   type SpanProtocol,
+  type TracerProtocol,
+  getObservability,
 } from '@lexigram/monitor-core';
 import { reportFault } from '@lexigram/monitor-core/internal';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { Registry, collectDefaultMetrics, type OpenMetricsContentType } from 'prom-client';
 import { MetricNameClashError } from '../errors/metricNameClashError.js';
 import { metricsRequestListener } from '../exposition/metricsRequestListener.js';
 import {
@@ -80,9 +82,16 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
     });
     this.onError = opts.onError;
     this.registry = opts.registry ?? new Registry();
+    if (opts.exemplars && !opts.registry) {
+      // prom-client keeps exemplars only on metrics of an OpenMetrics registry.
+      (this.registry as unknown as Registry<OpenMetricsContentType>).setContentType(
+        Registry.OPENMETRICS_CONTENT_TYPE,
+      );
+    }
     this.recorder = new PromClientRecorder(this.registry, {
       buckets: config.metrics.histogramBuckets,
       onError: this.onError,
+      exemplarLabels: opts.exemplars ? traceExemplar(opts.tracer) : undefined,
     });
     this.registrySource = new PromClientSource(this.registry);
     this.exposition = new PrometheusExposition({
@@ -263,6 +272,19 @@ export class PrometheusBackend implements MetricsBackendProtocol, MetricsExposit
     this.server = undefined;
     this.boundUrl = undefined;
   }
+}
+
+const INVALID_TRACE_ID = '00000000000000000000000000000000';
+
+/** Exemplar labels from the current span when it is sampled. */
+function traceExemplar(tracer: TracerProtocol | undefined): () => Labels | undefined {
+  return () => {
+    const span = (tracer ?? getObservability().tracer).getCurrentSpan();
+    if (!span) return undefined;
+    const ctx = span.spanContext();
+    if ((ctx.traceFlags & 1) === 0 || ctx.traceId === INVALID_TRACE_ID) return undefined;
+    return { trace_id: ctx.traceId, span_id: ctx.spanId };
+  };
 }
 
 async function withDeadline(work: Promise<unknown>, deadline: number): Promise<void> {

@@ -2,6 +2,7 @@ import type {
   MonitorConfig,
   MonitorConfigInput,
   MonitorFaultHandler,
+  TracerProtocol,
 } from '@lexigram/monitor-core';
 import type { Registry } from 'prom-client';
 import type { MetricFamilySource } from '../exposition/prometheusExposition.js';
@@ -42,8 +43,14 @@ export interface PrometheusBackendOptions {
   enableDefaultMetrics?: boolean;
   /** Collectors served from the same endpoint (more with `addSource`). */
   sources?: readonly MetricFamilySource[];
-  /** Write histogram exemplars in OpenMetrics responses (default false). */
+  /**
+   * Exemplars (default false): a histogram recorded through `recordMetric` inside a sampled span
+   * keeps that span's `trace_id` / `span_id` as the exemplar of its bucket (latest wins), written
+   * in OpenMetrics responses. Needs an OpenMetrics prom-client registry (the default one is).
+   */
   exemplars?: boolean;
+  /** Where the current span is read for exemplars (default the process-wide `getObservability().tracer`). */
+  tracer?: TracerProtocol;
   /** Start the HTTP server in `initialize()` (default true; false when you only push). */
   serve?: boolean;
   /** Persist snapshots to a database (default `config.prometheus.storeInDb`; see `MetricStore`). */
