@@ -4,6 +4,7 @@
  */
 import { PrometheusBackend, PrometheusExposition } from '@lexigram/monitor-backend-prometheus';
 import { MetricsCollector } from '@lexigram/monitor-metrics';
+import { Tracer } from '@lexigram/monitor-tracing';
 import { compare } from './support/compare.js';
 import { client, promRegistry } from './support/metricsPeers.js';
 
@@ -98,6 +99,33 @@ export default async function run(): Promise<void> {
       peerName: 'prom-client registry.metrics()',
     },
   ]);
+  // Exemplars: the hot-path cost of reading the current span on each histogram observation.
+  const tracer = new Tracer({ serviceName: 'bench', processor: 'simple' });
+  const withExemplars = new PrometheusBackend({
+    serve: false,
+    enableDefaultMetrics: false,
+    env: false,
+    exemplars: true,
+    tracer,
+  });
+  const without = new PrometheusBackend({ serve: false, enableDefaultMetrics: false, env: false });
+  const span = tracer.startSpan('request');
+  await compare('backend-prometheus: exemplar cost on recordMetric(histogram)', [
+    {
+      name: 'observe inside a sampled span, exemplars on',
+      ours: () =>
+        tracer.withSpan(span, () =>
+          withExemplars.recordMetric('bench_latency_seconds', 0.042, 'histogram', { route: '/a' }),
+        ),
+      peer: () =>
+        tracer.withSpan(span, () =>
+          without.recordMetric('bench_latency_seconds', 0.042, 'histogram', { route: '/a' }),
+        ),
+      peerName: 'same, exemplars off',
+    },
+  ]);
+  span.end();
+
   let largest = 0;
   for await (const chunk of counters.ours.stream()) largest = Math.max(largest, chunk.length);
   console.log(

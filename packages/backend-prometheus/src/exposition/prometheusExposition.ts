@@ -23,7 +23,7 @@ export interface PrometheusExpositionOptions {
   sources?: readonly MetricFamilySource[];
   /** Write histogram exemplars in OpenMetrics responses (default false). */
   exemplars?: boolean;
-  /** Size of the chunks `stream()` yields, in characters (default 65536). */
+  /** Size of the chunks `stream()` yields, in characters (default 65536; a chunk stays under 1.25 × this plus one series). */
   chunkSize?: number;
   /** Receives faults: a source whose collect failed, two families exposed under one name. */
   onError?: MonitorFaultHandler;
@@ -119,7 +119,12 @@ export class PrometheusExposition implements MetricsExpositionProtocol {
     families: readonly MetricFamily[],
     openMetrics: boolean,
   ): Generator<string, void, undefined> {
-    const options = { openMetrics, exemplars: this.exemplars };
+    // Pieces of a quarter chunk keep every chunk under 1.25 × chunkSize (plus one series).
+    const options = {
+      openMetrics,
+      exemplars: this.exemplars,
+      batch: Math.max(1024, this.chunkSize >> 2),
+    };
     const seen = new Set<string>();
     const limit = this.chunkSize;
     let buffer = '';

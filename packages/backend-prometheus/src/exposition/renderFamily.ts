@@ -23,13 +23,22 @@ function labelName(name: string): string {
   return out;
 }
 
+/**
+ * Formatted label pairs of frozen label objects. The metrics package hands out the same frozen
+ * object for a series in every snapshot, so repeated scrapes format each label set once.
+ */
+const pairsCache = new WeakMap<Labels, string>();
+
 /** `k="v",k2="v2"` for a series' labels (no braces); empty when there are none. */
 export function formatLabelPairs(labels: Labels): string {
-  let out = '';
+  let out = pairsCache.get(labels);
+  if (out !== undefined) return out;
+  out = '';
   for (const key in labels) {
     const value = labels[key]!;
     out += `${out === '' ? '' : ','}${labelName(key)}="${escapeLabelValue(value)}"`;
   }
+  if (Object.isFrozen(labels)) pairsCache.set(labels, out);
   return out;
 }
 
@@ -51,6 +60,8 @@ export interface RenderFamilyOptions {
   readonly openMetrics: boolean;
   /** Write bucket exemplars (OpenMetrics only). */
   readonly exemplars: boolean;
+  /** Characters gathered before yielding a piece (default 16384). */
+  readonly batch?: number;
 }
 
 /**
@@ -61,9 +72,25 @@ export function exposedFamilyName(family: MetricFamily): string {
   return prometheusFamilyName(family.name, family.unit, family.type);
 }
 
+/** Characters {@link renderFamily} gathers before yielding by default: few yields, bounded pieces. */
+const DEFAULT_BATCH = 16_384;
+
+const boundCache = new Map<number, string>();
+
+/** `le="<bound>"`, cached: the same bucket bounds repeat in every histogram series. */
+function leLabel(bound: number): string {
+  let out = boundCache.get(bound);
+  if (out === undefined) {
+    out = `le="${formatValue(bound)}"`;
+    if (boundCache.size < 10_000) boundCache.set(bound, out);
+  }
+  return out;
+}
+
 /**
- * `family` in the chosen format, yielded series by series so the caller can cut the output into
- * bounded chunks. `name` is the family's exposed name ({@link exposedFamilyName}).
+ * `family` in the chosen format, yielded in pieces of about `options.batch` characters (never splitting a series)
+ * so the caller can cut the output into bounded chunks. `name` is the family's exposed name
+ * ({@link exposedFamilyName}).
  */
 export function* renderFamily(
   family: MetricFamily,
@@ -71,53 +98,64 @@ export function* renderFamily(
   options: RenderFamilyOptions,
 ): Generator<string, void, undefined> {
   const om = options.openMetrics;
+  const BATCH = options.batch ?? DEFAULT_BATCH;
   const headerName = family.type === 'counter' && !om ? counterSampleName(name) : name;
-  let head = '';
-  if (family.help !== '') head += `# HELP ${headerName} ${escapeHelp(family.help, om)}\n`;
-  head += `# TYPE ${headerName} ${family.type}\n`;
+  let text = '';
+  if (family.help !== '') text += `# HELP ${headerName} ${escapeHelp(family.help, om)}\n`;
+  text += `# TYPE ${headerName} ${family.type}\n`;
   if (om && family.unit !== '' && name.endsWith(`_${family.unit}`)) {
-    head += `# UNIT ${name} ${family.unit}\n`;
+    text += `# UNIT ${name} ${family.unit}\n`;
   }
-  yield head;
   switch (family.type) {
-    case 'counter': {
-      const sample = counterSampleName(name);
-      for (const s of family.series) {
-        yield `${sample}${braces(formatLabelPairs(s.labels))} ${formatValue(s.value)}\n`;
-      }
-      return;
-    }
-    case 'gauge':
-      for (const s of family.series) {
-        yield `${name}${braces(formatLabelPairs(s.labels))} ${formatValue(s.value)}\n`;
-      }
-      return;
-    case 'histogram': {
-      const withExemplars = om && options.exemplars;
+    case 'counter':
+    case 'gauge': {
+      const sample = family.type === 'counter' ? counterSampleName(name) : name;
       for (const s of family.series) {
         const pairs = formatLabelPairs(s.labels);
-        let text = '';
+        text +=
+          pairs === ''
+            ? `${sample} ${formatValue(s.value)}\n`
+            : `${sample}{${pairs}} ${formatValue(s.value)}\n`;
+        if (text.length >= BATCH) {
+          yield text;
+          text = '';
+        }
+      }
+      break;
+    }
+    case 'histogram': {
+      const withExemplars = om && options.exemplars;
+      const bucketName = `${name}_bucket`;
+      for (const s of family.series) {
+        const pairs = formatLabelPairs(s.labels);
+        const open = pairs === '' ? `${bucketName}{` : `${bucketName}{${pairs},`;
         for (const b of s.buckets) {
-          text += `${name}_bucket${braces(pairs, `le="${formatValue(b.upperBound)}"`)} ${b.cumulativeCount}`;
+          text += `${open}${leLabel(b.upperBound)}} ${b.cumulativeCount}`;
           text += withExemplars ? `${exemplarSuffix(b)}\n` : '\n';
         }
         const lb = braces(pairs);
         text += `${name}_sum${lb} ${formatValue(s.sum)}\n${name}_count${lb} ${s.count}\n`;
-        yield text;
+        if (text.length >= BATCH) {
+          yield text;
+          text = '';
+        }
       }
-      return;
+      break;
     }
     case 'summary':
       for (const s of family.series) {
         const pairs = formatLabelPairs(s.labels);
-        let text = '';
         for (const q of s.quantiles) {
           text += `${name}${braces(pairs, `quantile="${formatValue(q.quantile)}"`)} ${formatValue(q.value)}\n`;
         }
         const lb = braces(pairs);
         text += `${name}_sum${lb} ${formatValue(s.sum)}\n${name}_count${lb} ${s.count}\n`;
-        yield text;
+        if (text.length >= BATCH) {
+          yield text;
+          text = '';
+        }
       }
-      return;
+      break;
   }
+  if (text !== '') yield text;
 }
