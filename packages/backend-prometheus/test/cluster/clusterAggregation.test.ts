@@ -10,15 +10,13 @@ import { createInterface } from 'node:readline';
 const PACKAGE_DIR = join(__dirname, '..', '..');
 const APP = join(__dirname, 'fixtures', 'clusterApp.ts');
 
-async function startApp(
-  env: Record<string, string> = {},
-): Promise<{ url: string; child: ChildProcess }> {
+async function startApp(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--conditions=@lexigram/source', '--import', 'tsx', APP], {
     cwd: PACKAGE_DIR,
     env: process.env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const [line] = (await Promise.race([
     once(lines, 'line'),
     once(child, 'exit').then(([code]) => {

@@ -35,12 +35,15 @@ createMetricsBackend({ backendType: 'fixture', backendPackages: ['lexigram-monit
 `;
 
 function sh(command: string, args: string[], cwd: string): string {
+  // pnpm's bin shims export NODE_PATH with the workspace's hoisted packages (backend packages
+  // included); the application must resolve only what it installed.
+  const { NODE_PATH: _nodePath, ...env } = process.env;
   return execFileSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      ...env,
       npm_config_loglevel: 'error',
       npm_config_fund: 'false',
       npm_config_audit: 'false',
