@@ -4,7 +4,16 @@
  * clear message only when they cannot be installed and `CI` is not `true`.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -45,6 +54,45 @@ function lookup(): PrometheusTools | undefined {
 
 let cached: PrometheusTools | undefined;
 
+/** Install with apt-get; undefined on success, else why it failed. */
+function aptInstall(): string | undefined {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  try {
+    execFileSync('apt-get', [...wait, 'update'], { stdio: 'ignore', env, timeout: 300_000 });
+    execFileSync(
+      'apt-get',
+      [...wait, 'install', '-y', '--no-install-recommends', 'prometheus', 'prometheus-pushgateway'],
+      { stdio: 'ignore', env, timeout: 300_000 },
+    );
+    return undefined;
+  } catch (error) {
+    return `apt-get install of prometheus and prometheus-pushgateway failed (${String(error)}); ${INSTALL_HINT}`;
+  }
+}
+
+/** An exclusive lock file shared by the test workers of this machine; returns its release. */
+function acquireInstallLock(): () => void {
+  const path = join(tmpdir(), 'lexigram-prometheus-install.lock');
+  const until = Date.now() + 600_000;
+  for (;;) {
+    try {
+      const fd = openSync(path, 'wx');
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch {
+      // Held by another worker; a lock older than 10 minutes is left over from a killed run.
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 600_000) rmSync(path, { force: true });
+      } catch {
+        // gone meanwhile
+      }
+      if (Date.now() > until) return () => undefined;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
 /**
  * The tools, installed with apt-get when missing and running as root. Under `CI=true` a missing
  * tool throws instead of returning `ok: false`, so those suites never skip there.
@@ -54,16 +102,13 @@ export function ensurePrometheusTools(): PrometheusTools {
   let found = lookup();
   let reason = `prometheus, promtool or prometheus-pushgateway not found on PATH; ${INSTALL_HINT}`;
   if (!found && process.getuid?.() === 0 && findBinary('apt-get')) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    // Test files run in parallel workers: one installs while the others wait, then look again.
+    const release = acquireInstallLock();
     try {
-      execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 180_000 });
-      execFileSync(
-        'apt-get',
-        ['install', '-y', '--no-install-recommends', 'prometheus', 'prometheus-pushgateway'],
-        { stdio: 'ignore', env, timeout: 300_000 },
-      );
-    } catch (error) {
-      reason = `apt-get install of prometheus and prometheus-pushgateway failed (${String(error)}); ${INSTALL_HINT}`;
+      found = lookup();
+      if (!found) reason = aptInstall() ?? reason;
+    } finally {
+      release();
     }
     found = lookup();
   }
