@@ -3,6 +3,7 @@
  * backend; values are read back through /api/v1/query. Prometheus starts once for this file.
  */
 import { MetricsCollector } from '@lexigram/monitor-metrics';
+import { Tracer } from '@lexigram/monitor-tracing';
 import { PrometheusBackend } from '../../src/backend/prometheusBackend.js';
 import {
   describeWithPrometheus,
@@ -17,9 +18,11 @@ describeWithPrometheus('a real Prometheus scraping the backend', (tools) => {
   let backend: PrometheusBackend;
   let collector: MetricsCollector;
   let ticker: NodeJS.Timeout;
+  const traceIds = new Set<string>();
 
   beforeAll(async () => {
     collector = new MetricsCollector();
+    const tracer = new Tracer({ serviceName: 'scrape-test' });
     const latency = collector.createHistogram('checkout_latency', 'Checkout latency', {
       unit: 'seconds',
       labelNames: ['route'],
@@ -35,6 +38,8 @@ describeWithPrometheus('a real Prometheus scraping the backend', (tools) => {
       sources: [collector],
       enableDefaultMetrics: true,
       env: false,
+      exemplars: true,
+      tracer,
     });
     await backend.initialize();
     backend.recordMetric('orders.created', 5, 'counter', { channel: 'web' });
@@ -42,9 +47,18 @@ describeWithPrometheus('a real Prometheus scraping the backend', (tools) => {
     // Observations keep arriving so that rate() over the buckets is non-zero.
     ticker = setInterval(() => {
       for (let i = 0; i < 10; i++) latency.observe(0.3, { route: '/pay' });
+      tracer.startActiveSpan('rpc', (span) => {
+        traceIds.add(span.spanContext().traceId);
+        backend.recordMetric('rpc.latency_seconds', 0.2, 'histogram');
+        span.end();
+      });
     }, 100);
     const target = new URL(backend.url!);
-    prometheus = await startPrometheus(tools.prometheus, [{ job: 'app', target: target.host }]);
+    prometheus = await startPrometheus(
+      tools.prometheus,
+      [{ job: 'app', target: target.host }],
+      ['--enable-feature=exemplar-storage'],
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -97,6 +111,28 @@ describeWithPrometheus('a real Prometheus scraping the backend', (tools) => {
     expect(samples[0]!.value).toBeGreaterThan(0);
     const up = await pollQuery(prometheus.url, 'up{job="app"}', (s) => s.length === 1);
     expect(up[0]!.value).toBe(1);
+  }, 40_000);
+
+  it('parses our OpenMetrics exemplars: the sampled trace id comes back from query_exemplars', async () => {
+    let found: { labels: Record<string, string>; value: string }[] = [];
+    const until = Date.now() + 30_000;
+    while (found.length === 0 && Date.now() < until) {
+      const now = Date.now() / 1000;
+      const res = await fetch(
+        `${prometheus.url}/api/v1/query_exemplars?query=${encodeURIComponent('rpc_latency_seconds_bucket')}&start=${now - 300}&end=${now + 60}`,
+      );
+      const body = (await res.json()) as {
+        data: { exemplars: { labels: Record<string, string>; value: string }[] }[];
+      };
+      found = body.data.flatMap((d) => d.exemplars);
+      if (found.length === 0) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(found.length).toBeGreaterThan(0);
+    for (const exemplar of found) {
+      expect(traceIds.has(exemplar.labels.trace_id!)).toBe(true);
+      expect(exemplar.labels.span_id).toMatch(/^[0-9a-f]{16}$/);
+      expect(Number(exemplar.value)).toBe(0.2);
+    }
   }, 40_000);
 
   it('passes promtool check metrics on everything our code names', async () => {

@@ -191,6 +191,7 @@ export interface ScrapeJob {
 export async function startPrometheus(
   binary: string,
   jobs: readonly ScrapeJob[],
+  extraArgs: readonly string[] = [],
 ): Promise<RunningTool> {
   const dir = mkdtempSync(join(tmpdir(), 'lexigram-prometheus-'));
   const port = await freePort();
@@ -215,6 +216,7 @@ export async function startPrometheus(
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...extraArgs,
     ],
     { stdio: 'ignore' },
   );
