@@ -10,7 +10,8 @@ describe('examples/demo: core section', () => {
     expect(out).not.toContain('hunter2');
     expect(out).toContain('no-op facade: span and metrics run harmlessly, result=42');
     expect(out).toContain('hook: alert demo-alert (low)');
-    expect(out).toContain('npm install @lexigram/monitor-backend-prometheus');
+    expect(out).toContain('discovery: prometheus -> PrometheusBackend');
+    expect(out).toContain('discovery: Monitoring backend "datadog" is not available');
     expect(out).toContain('Demo finished.');
   });
 });

@@ -46,8 +46,12 @@ export default {
     const memory = await createMetricsBackend({ backendType: 'memory' });
     memory.recordMetric('demo_hits', 3, 'counter', { route: '/' });
     console.log(`memory backend: ${memory.constructor.name}`);
+    // The demo installs @lexigram/monitor-backend-prometheus, so discovery finds it; a backend
+    // type no installed package provides is a BackendNotAvailableError saying what to do.
+    const prometheus = await createMetricsBackend({ backendType: 'prometheus' });
+    console.log(`discovery: prometheus -> ${prometheus.constructor.name}`);
     try {
-      await createMetricsBackend({ backendType: 'prometheus' });
+      await createMetricsBackend({ backendType: 'datadog' });
     } catch (error) {
       if (error instanceof BackendNotAvailableError) console.log(`discovery: ${error.message}`);
       else throw error;

@@ -139,8 +139,29 @@ export const PrometheusConfigSchema = z.strictObject({
   pushIntervalMs: positiveMs('pushIntervalMs').default(15_000),
   /** Persist observations to a database. */
   storeInDb: z.boolean().default(false),
-  /** Table the observations go to. */
-  metricsTable: z.string().min(1).default('metrics'),
+  /** Table the observations go to: a plain SQL identifier, since it is written into SQL. */
+  metricsTable: z
+    .string()
+    .regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,62}$/, {
+      error: 'must be a plain SQL table name ([a-zA-Z_][a-zA-Z0-9_]*, at most 63 characters)',
+    })
+    .default('metrics'),
+  /**
+   * PostgreSQL connection URL of the metric store (`postgres://user@host:5432/db`); when unset
+   * the store is an embedded SQLite file (`dbFile`).
+   */
+  databaseUrl: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: 'must be a PostgreSQL URL such as postgres://user@localhost:5432/metrics',
+    })
+    .optional(),
+  /** File of the embedded SQLite metric store, used when `databaseUrl` is unset. */
+  dbFile: z.string().min(1).default('lexigram-metrics.sqlite'),
+  /** Age past which stored rows are deleted. Default 7 days. */
+  retentionMs: positiveMs('retentionMs').default(604_800_000),
+  /** Rows held in memory while the database is unreachable; past it the oldest are dropped. */
+  maxBufferedRows: z.number().int().positive().default(100_000),
 });
 
 /** Metrics collection settings, defaults applied. */

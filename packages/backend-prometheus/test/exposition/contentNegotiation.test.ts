@@ -1,0 +1,27 @@
+import {
+  OPENMETRICS_CONTENT_TYPE,
+  PROMETHEUS_TEXT_CONTENT_TYPE,
+  prefersOpenMetrics,
+} from '../../src/exposition/contentNegotiation.js';
+import { PrometheusExposition } from '../../src/exposition/prometheusExposition.js';
+
+describe('content negotiation', () => {
+  it('chooses OpenMetrics for the header Prometheus 2.42 sends', () => {
+    const accept =
+      'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
+    expect(prefersOpenMetrics(accept)).toBe(true);
+    expect(new PrometheusExposition().contentType(accept)).toBe(OPENMETRICS_CONTENT_TYPE);
+  });
+
+  it('keeps text 0.0.4 by default, for text/plain, and when text is preferred', () => {
+    expect(prefersOpenMetrics(undefined)).toBe(false);
+    expect(prefersOpenMetrics('*/*')).toBe(false);
+    expect(prefersOpenMetrics('text/plain;version=0.0.4')).toBe(false);
+    expect(prefersOpenMetrics('text/plain;version=0.0.4,application/openmetrics-text;q=0.5')).toBe(
+      false,
+    );
+    expect(prefersOpenMetrics('application/openmetrics-text;version=0.0.1')).toBe(false);
+    expect(prefersOpenMetrics('application/openmetrics-text;q=0')).toBe(false);
+    expect(new PrometheusExposition().contentType()).toBe(PROMETHEUS_TEXT_CONTENT_TYPE);
+  });
+});

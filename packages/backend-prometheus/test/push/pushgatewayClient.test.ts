@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { MonitorFault } from '@lexigram/monitor-core';
+import { PushgatewayClient } from '../../src/push/pushgatewayClient.js';
+
+/** A loopback server answering with `reply(n)` for the n-th request; records each request. */
+async function fakeGateway(
+  reply: (n: number, req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{
+  url: string;
+  seen: { method: string; url: string; body: string }[];
+  close(): Promise<void>;
+}> {
+  const seen: { method: string; url: string; body: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, body });
+      reply(seen.length, req, res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+}
+
+describe('PushgatewayClient', () => {
+  it('builds the group URL, base64-encoding values with a slash or empty', () => {
+    const c = new PushgatewayClient({
+      url: 'http://gw:9091/',
+      job: 'nightly job',
+      groupingLabels: { instance: 'a/b', zone: '', env: 'prod' },
+    });
+    expect(c.groupUrl).toBe(
+      'http://gw:9091/metrics/job/nightly%20job/instance@base64/YS9i/zone@base64/=/env/prod',
+    );
+  });
+
+  it('retries a 5xx with backoff and succeeds', async () => {
+    const gw = await fakeGateway((n, _req, res) => {
+      res.writeHead(n < 3 ? 503 : 200);
+      res.end();
+    });
+    try {
+      const c = new PushgatewayClient({ url: gw.url, job: 'j', retries: 2, backoffMs: 1 });
+      await expect(c.push('x 1\n', 'POST')).resolves.toBe(true);
+      expect(gw.seen.map((s) => s.method)).toEqual(['POST', 'POST', 'POST']);
+      expect(gw.seen[0]).toMatchObject({ url: '/metrics/job/j', body: 'x 1\n' });
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('does not retry a 4xx and reports it once', async () => {
+    const faults: MonitorFault[] = [];
+    const gw = await fakeGateway((_n, _req, res) => {
+      res.writeHead(400);
+      res.end('bad body');
+    });
+    try {
+      const c = new PushgatewayClient({
+        url: gw.url,
+        backoffMs: 1,
+        onError: (f) => faults.push(f),
+      });
+      await expect(c.push('x 1\n')).resolves.toBe(false);
+      expect(gw.seen).toHaveLength(1);
+      expect(faults.map((f) => [f.code, f.message])).toEqual([
+        [
+          'PUSHGATEWAY_FAILED',
+          expect.stringMatching(/PUT .*\/metrics\/job\/lexigram failed: HTTP 400 bad body/),
+        ],
+      ]);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('gives up after the retries when the gateway hangs past the timeout', async () => {
+    const faults: MonitorFault[] = [];
+    const gw = await fakeGateway(() => undefined);
+    try {
+      const c = new PushgatewayClient({
+        url: gw.url,
+        timeoutMs: 50,
+        retries: 1,
+        backoffMs: 1,
+        onError: (f) => faults.push(f),
+      });
+      await expect(c.delete()).resolves.toBe(false);
+      expect(gw.seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE']);
+      expect(faults).toHaveLength(1);
+      expect(faults[0]!.message).toMatch(/DELETE .* failed/);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('reports an unreachable gateway instead of throwing', async () => {
+    const gw = await fakeGateway(() => undefined);
+    const url = gw.url;
+    await gw.close();
+    const faults: MonitorFault[] = [];
+    const c = new PushgatewayClient({ url, retries: 0, onError: (f) => faults.push(f) });
+    await expect(c.push('x 1\n')).resolves.toBe(false);
+    expect(faults[0]!.code).toBe('PUSHGATEWAY_FAILED');
+  });
+});
