@@ -6,6 +6,7 @@
  * nodenext, against the built declarations) and run through tsx; each block must exit by itself
  * within the timeout and print something a reader would see. What a reader supplies (a database,
  * a request) is declared above the block as a `<!-- readme-test: prelude ... -->` comment.
+ * Blocks tagged ts/typescript or js/javascript run; shell, YAML, text and output blocks do not.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,11 @@ for (const readme of readmes) {
     symlinkSync(source, link, 'dir');
   }
   for (const block of blocks) {
-    const file = join(dir, `block-${block.line}.${block.language === 'ts' ? 'mts' : 'mjs'}`);
+    // A JavaScript block that uses require() and no import is CommonJS.
+    const commonJs =
+      block.language === 'js' && /\brequire\(/.test(block.code) && !/^import /m.test(block.code);
+    const extension = block.language === 'ts' ? 'mts' : commonJs ? 'cjs' : 'mjs';
+    const file = join(dir, `block-${block.line}.${extension}`);
     writeFileSync(file, `${block.prelude}\n${block.code}\n`);
     cases.push({ readme: relative(ROOT, readme), block, file, setupProblems });
   }

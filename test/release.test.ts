@@ -30,7 +30,8 @@ let releases: Release[] = [];
 const manifestIn = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, any>;
 
-jest.setTimeout(240_000);
+// Generous limits for a loaded machine; the whole file takes about a minute and a half on two idle cores.
+jest.setTimeout(600_000);
 
 beforeAll(async () => {
   const registryReady = startVerdaccio(work);
@@ -96,7 +97,7 @@ describe('release to a registry', () => {
     expect(releases).toHaveLength(packages.length);
     await run('pnpm', ['-r', '--filter', './packages/*', 'run', 'build'], {
       cwd: clone,
-      timeoutMs: 180_000,
+      timeoutMs: 600_000,
     });
     await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: clone, env: registry!.env() });
     const tags = git(clone, ['tag', '--list']).split('\n').filter(Boolean).sort();
@@ -108,19 +109,40 @@ describe('release to a registry', () => {
     }
   });
 
-  describe.each(['npm', 'pnpm'] as const)('installed with %s into a fresh app', (manager) => {
-    const app = join(work, `app-${manager}`);
-    let installed = false;
+  // Both apps install side by side: the installs wait on the network more than on the CPU.
+  const managers = ['npm', 'pnpm'] as const;
+  const installs = new Map<string, PromiseSettledResult<unknown>>();
+  const appOf = (manager: string) => join(work, `app-${manager}`);
 
+  describe('fresh apps', () => {
     beforeAll(async () => {
       expect(releases).toHaveLength(packages.length);
-      writeConsumerApp(app, releases, typesNode);
-      await run(manager, ['install'], { cwd: app, env: registry!.env(), timeoutMs: 180_000 });
-      installed = true;
+      const results = await Promise.allSettled(
+        managers.map((manager) => {
+          writeConsumerApp(appOf(manager), releases, typesNode);
+          return run(manager, ['install'], {
+            cwd: appOf(manager),
+            env: registry!.env(),
+            timeoutMs: 300_000,
+          });
+        }),
+      );
+      managers.forEach((manager, i) => installs.set(manager, results[i]!));
     });
 
+    it.each(managers)('install every published package with %s', (manager) => {
+      const result = installs.get(manager);
+      if (result?.status === 'rejected') throw result.reason;
+      expect(result?.status).toBe('fulfilled');
+    });
+  });
+
+  describe.each(managers)('installed with %s into a fresh app', (manager) => {
+    const app = appOf(manager);
+    const installed = () => installs.get(manager)?.status === 'fulfilled';
+
     it('gets each published tarball with its changelog, and no workspace: ranges', () => {
-      expect(installed).toBe(true);
+      expect(installed()).toBe(true);
       for (const r of releases) {
         const dir = join(app, 'node_modules', ...r.name.split('/'));
         const manifest = manifestIn(dir);
@@ -140,6 +162,7 @@ describe('release to a registry', () => {
     });
 
     it.each(['esm.mjs', 'cjs.cjs'])('%s loads every package at its new version', async (file) => {
+      expect(installed()).toBe(true);
       const { stdout } = await run('node', [file], { cwd: app, timeoutMs: 30_000 });
       const reported = JSON.parse(stdout) as Reported;
       for (const r of releases) {
@@ -153,6 +176,7 @@ describe('release to a registry', () => {
     });
 
     it('type-checks ESM and CJS consumers (module nodenext)', async () => {
+      expect(installed()).toBe(true);
       const result = await run('node', [tsc, '-p', 'tsconfig.json'], {
         cwd: app,
         allowFailure: true,
