@@ -1,9 +1,20 @@
 // Every package (and the repository-level checks in `test/`) runs as its own jest project, on
 // one shared transform, so `pnpm test` at the root runs them all in one process pool.
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = import.meta.dirname;
+
+// What tsup.shared.ts inlines at build: each package's `src/version.ts` reads its own entry, so
+// tests see the version package.json has now (a `changeset version` bump breaks nothing).
+/** @type {Record<string, string>} */
+const packageVersions = {};
+for (const entry of existsSync(join(root, 'packages')) ? readdirSync(join(root, 'packages')) : []) {
+  const file = join(root, 'packages', entry, 'package.json');
+  if (!existsSync(file)) continue;
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  packageVersions[manifest.name] = manifest.version;
+}
 
 /** @param {string} dir @param {string} name */
 function project(dir, name) {
@@ -11,6 +22,7 @@ function project(dir, name) {
     displayName: name,
     rootDir: dir,
     testEnvironment: 'node',
+    globals: { __LEXIGRAM_PACKAGE_VERSIONS__: packageVersions },
     testMatch: ['<rootDir>/test/**/*.test.ts'],
     // Tests run against the TypeScript sources of every workspace package, not their builds.
     testEnvironmentOptions: {

@@ -60,6 +60,9 @@ export function manifestProblems(pkg: WorkspacePackage): string[] {
   if (m.license !== 'MIT') problems.push('license must be MIT');
   if (m.type !== 'module') problems.push('type must be module');
   if (!Array.isArray(m.files) || !m.files.includes('dist')) problems.push('files must list dist');
+  // npm packs README and LICENSE on its own, but not the changelog `changeset version` writes.
+  if (!Array.isArray(m.files) || !m.files.includes('CHANGELOG.md'))
+    problems.push('files must list CHANGELOG.md');
   if (m.publishConfig?.access !== 'public') problems.push('publishConfig.access must be public');
   const dot = m.exports?.['.'];
   if (!dot) problems.push('exports["."] is missing');

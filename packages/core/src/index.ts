@@ -201,3 +201,4 @@ export {
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
 export { processSingleton } from './internal/processSingleton.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';

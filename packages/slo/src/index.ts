@@ -92,3 +92,4 @@ export {
 // Shared
 export { systemClock, type Clock } from './internal/clock.js';
 export type { LoggerOptions, SloLogger } from './internal/logger.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
