@@ -4,5 +4,4 @@ import type { HttpInstrumentationOptions } from './lifecycle/instrumentationOpti
 
 /** Options every `node:http`-based framework adapter takes. */
 export interface NodeAdapterOptions
-  extends HttpInstrumentationOptions<IncomingMessage>,
-    MonitorEndpointOptions {}
+  extends HttpInstrumentationOptions<IncomingMessage>, MonitorEndpointOptions {}

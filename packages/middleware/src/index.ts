@@ -38,3 +38,12 @@ export type {
   MonitorEndpointOptions,
 } from './endpoints/endpointOptions.js';
 export { MonitorEndpoints, type EndpointKind } from './endpoints/monitorEndpoints.js';
+export {
+  instrumentFetchHandler,
+  toResponse,
+  type FetchHandler,
+  type FetchHandlerOptions,
+} from './fetch/instrumentFetchHandler.js';
+export { FETCH_REQUEST_ACCESS } from './fetch/fetchAccess.js';
+export { finishResponse } from './fetch/finishResponse.js';
+export type { NodeAdapterOptions } from './adapterOptions.js';

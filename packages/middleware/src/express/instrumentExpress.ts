@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { NodeAdapterOptions } from '../adapterOptions.js';
 import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
@@ -43,10 +43,10 @@ export function instrumentExpress(app: Express, options: ExpressMonitorOptions =
     const raw = req as unknown as IncomingMessage;
     const kind = endpoints.match(req.method, pathOf(req.originalUrl ?? req.url));
     if (kind !== undefined) {
-      void writeEndpoint(endpoints, kind, raw, res as unknown as ServerResponse);
+      void writeEndpoint(endpoints, kind, raw, res);
       return;
     }
-    const record = beginNodeRequest(instrumentation, raw, res as unknown as ServerResponse) ?? recordOf(raw);
+    const record = beginNodeRequest(instrumentation, raw, res) ?? recordOf(raw);
     if (record === undefined) return next();
     instrumentation.run(record, next);
   });
@@ -64,7 +64,10 @@ function captureRouteTemplates(proto: object): void {
     get(this: Record<symbol, unknown>) {
       return this[store];
     },
-    set(this: Record<symbol, unknown> & { baseUrl?: string }, value: { path?: unknown } | undefined) {
+    set(
+      this: Record<symbol, unknown> & { baseUrl?: string },
+      value: { path?: unknown } | undefined,
+    ) {
       this[store] = value;
       const record = recordOf(this as unknown as IncomingMessage);
       if (record !== undefined && value !== undefined && typeof value.path === 'string') {

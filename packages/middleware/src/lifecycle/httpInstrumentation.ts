@@ -60,7 +60,7 @@ export class HttpInstrumentation<Req = unknown> {
     options: HttpInstrumentationOptions<Req> = {},
     source = 'HttpInstrumentation options',
   ) {
-    validateInstrumentationOptions(options as HttpInstrumentationOptions<never>, source);
+    validateInstrumentationOptions(options, source);
     this.tracer = options.tracer;
     this.contextTracer =
       typeof (options.tracer as Partial<ContextTracer> | undefined)?.withSpan === 'function'

@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import type { TextMapGetterCarrier } from '@lexigram/monitor-core';
 import { pathOf, type RequestAccess } from '../lifecycle/requestAccess.js';
 
 /** Reads a `node:http` request (Express, Fastify and Koa expose the same object). */
@@ -11,5 +10,5 @@ export const NODE_REQUEST_ACCESS: RequestAccess<IncomingMessage> = {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   },
-  carrier: (req) => req.headers as TextMapGetterCarrier,
+  carrier: (req) => req.headers,
 };

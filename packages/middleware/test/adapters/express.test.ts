@@ -66,7 +66,10 @@ describe('instrumentExpress (real Express 5)', () => {
   it('keeps the full template when a handler in a mounted router throws (500)', async () => {
     const res = await fetch(`${base}/api/v1/users/9/fail`);
     expect(res.status).toBe(500);
-    await until(async () => (await t.requestCount('GET', '/api/v1/users/:id/fail', 500)) === 1, '500');
+    await until(
+      async () => (await t.requestCount('GET', '/api/v1/users/:id/fail', 500)) === 1,
+      '500',
+    );
     const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/api/v1/users/9/fail')!;
     expect(span.status.code).toBe('error');
     expect(span.attributes['error.type']).toBe('500');
@@ -89,11 +92,16 @@ describe('instrumentExpress (real Express 5)', () => {
 
   it('records an aborted request', async () => {
     await new Promise<void>((resolve) => {
-      const req = request(`${base}/slow`, (res) => res.once('data', () => (req.destroy(), resolve())));
+      const req = request(`${base}/slow`, (res) =>
+        res.once('data', () => (req.destroy(), resolve())),
+      );
       req.on('error', () => {});
       req.end();
     });
-    await until(() => t.serverSpans().some((s) => s.attributes['url.path'] === '/slow'), 'aborted span');
+    await until(
+      () => t.serverSpans().some((s) => s.attributes['url.path'] === '/slow'),
+      'aborted span',
+    );
     const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/slow')!;
     expect(span.attributes['error.type']).toBe('aborted');
     expect(span.attributes['http.route']).toBe('/slow');

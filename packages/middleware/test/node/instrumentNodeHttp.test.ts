@@ -13,7 +13,7 @@ describe('instrumentNodeHttp', () => {
     server = createServer(
       instrumentNodeHttp(
         (req, res) => {
-          const path = req.url!.split('?')[0];
+          const path = req.url!.split('?')[0]!;
           if (path.startsWith('/users/')) {
             setHttpRoute(req, '/users/:id');
             res.setHeader('content-length', 2);
