@@ -47,3 +47,14 @@ export {
 export { FETCH_REQUEST_ACCESS } from './fetch/fetchAccess.js';
 export { finishResponse } from './fetch/finishResponse.js';
 export type { NodeAdapterOptions } from './adapterOptions.js';
+export {
+  PrometheusMiddleware,
+  type PrometheusMiddlewareOptions,
+} from './reference/prometheusMiddleware.js';
+export { OTelMiddleware, type OTelMiddlewareOptions } from './reference/otelMiddleware.js';
+export {
+  HealthCheckProvider,
+  type HealthCheckProviderOptions,
+  type HealthMapping,
+} from './reference/healthCheckProvider.js';
+export type { AppHandler, HttpApp } from './reference/appHandler.js';

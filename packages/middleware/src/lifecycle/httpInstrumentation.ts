@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import {
+  NoOpMetricsCollector,
+  NoOpTracer,
   SpanKind,
   SpanStatus,
   type BoundGauge,
@@ -61,17 +63,21 @@ export class HttpInstrumentation<Req = unknown> {
     source = 'HttpInstrumentation options',
   ) {
     validateInstrumentationOptions(options, source);
-    this.tracer = options.tracer;
+    // The shared no-ops record nothing: skip them so an unconfigured app pays nothing.
+    this.tracer = options.tracer instanceof NoOpTracer ? undefined : options.tracer;
     this.contextTracer =
-      typeof (options.tracer as Partial<ContextTracer> | undefined)?.withSpan === 'function'
-        ? (options.tracer as ContextTracer)
+      typeof (this.tracer as Partial<ContextTracer> | undefined)?.withSpan === 'function'
+        ? (this.tracer as ContextTracer)
         : undefined;
     this.excluded = new Set(options.excludePaths ?? DEFAULT_EXCLUDED_PATHS);
     this.ignore = options.ignore;
     this.onError = options.onError;
     this.requestHeaders = (options.headers?.request ?? []).map((h) => h.toLowerCase());
     this.responseHeaders = (options.headers?.response ?? []).map((h) => h.toLowerCase());
-    const collector = options.metricsCollector;
+    const collector =
+      options.metricsCollector instanceof NoOpMetricsCollector
+        ? undefined
+        : options.metricsCollector;
     if (collector !== undefined) {
       const duration = collector.createHistogram(
         HTTP_METRIC_NAMES.requestDuration,

@@ -7,13 +7,22 @@ const FRAMEWORKS = /^(?:express|fastify|koa|@koa\/router|hono|@hono\/node-server
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
 /** Every import of a framework that would survive compilation (not type-only). */
 function runtimeFrameworkImports(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
@@ -55,7 +64,9 @@ describe('frameworks are optional peers', () => {
 
   it('the check sees a run-time import when there is one', () => {
     const probe = join(__dirname, 'probe.fixture.txt');
-    expect(runtimeFrameworkImports(probe)).toEqual(['../test/packaging/probe.fixture.txt: express']);
+    expect(runtimeFrameworkImports(probe)).toEqual([
+      '../test/packaging/probe.fixture.txt: express',
+    ]);
   });
 
   it('lists every framework as an optional peer, never as a dependency', () => {
