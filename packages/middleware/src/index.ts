@@ -57,4 +57,4 @@ export {
   type HealthCheckProviderOptions,
   type HealthMapping,
 } from './reference/healthCheckProvider.js';
-export type { AppHandler, HttpApp } from './reference/appHandler.js';
+export type { AppFetch, AppHandler, HttpApp } from './reference/appHandler.js';

@@ -5,9 +5,14 @@ import type { NodeRequestListener } from '../node/instrumentNodeHttp.js';
 /** What the reference's middleware classes wrap: a `node:http` listener or a fetch handler. */
 export type HttpApp = NodeRequestListener | FetchHandler;
 
-/** A handler that serves both shapes: `(req, res)` from `node:http` or `(request)` from fetch. */
-export type AppHandler = ((req: IncomingMessage, res: ServerResponse) => unknown) &
-  ((request: Request, ...rest: unknown[]) => Promise<Response>);
+/** The two faces of a wrapped app: a `node:http` listener and a fetch handler. */
+export interface AppHandler {
+  /** For `http.createServer(handler)`. */
+  (req: IncomingMessage, res: ServerResponse): void;
+}
+
+/** The fetch face of a wrapped app, for `serve({ fetch })`, workers, Deno, Bun. */
+export type AppFetch = (request: Request, ...rest: unknown[]) => Promise<Response>;
 
 /**
  * One handler calling the node or the fetch variant by the arguments it gets (a `Request` means
@@ -16,17 +21,18 @@ export type AppHandler = ((req: IncomingMessage, res: ServerResponse) => unknown
 export function dualHandler(
   node: () => NodeRequestListener,
   fetch: () => (request: Request, ...rest: unknown[]) => Promise<Response>,
-): AppHandler {
+): { readonly handler: AppHandler; readonly fetch: AppFetch } {
   let nodeHandler: NodeRequestListener | undefined;
   let fetchHandler: ((request: Request, ...rest: unknown[]) => Promise<Response>) | undefined;
-  return function handle(first: unknown, ...rest: unknown[]): unknown {
+  const handle = function handle(first: unknown, ...rest: unknown[]): unknown {
     if (first instanceof Request) {
       fetchHandler ??= fetch();
       return fetchHandler(first, ...rest);
     }
     nodeHandler ??= node();
     return nodeHandler(first as IncomingMessage, rest[0] as ServerResponse);
-  } as AppHandler;
+  };
+  return { handler: handle, fetch: handle as AppFetch };
 }
 
 /** A node listener answering 404 (the reference's behaviour when nothing is wrapped). */

@@ -16,6 +16,7 @@ import type { MonitorFaultHandler } from '@lexigram/monitor-core';
 import type { EndpointResponse } from '../endpoints/endpointOptions.js';
 import {
   dualHandler,
+  type AppFetch,
   notFoundFetch,
   notFoundListener,
   type AppHandler,
@@ -72,6 +73,8 @@ export class HealthCheckProvider {
   readonly path: string;
   /** Serves the endpoint and forwards the rest: pass it to `http.createServer` or a fetch server. */
   readonly handler: AppHandler;
+  /** The same app as a fetch handler: `(request) => Promise<Response>`. */
+  readonly fetch: AppFetch;
   private readonly options: HealthCheckProviderOptions;
 
   constructor(options: HealthCheckProviderOptions = {}) {
@@ -89,7 +92,7 @@ export class HealthCheckProvider {
     const app = options.app;
     const nodeApp = (app ?? notFoundListener) as NodeRequestListener;
     const fetchApp = (app ?? notFoundFetch) as FetchHandler;
-    this.handler = dualHandler(
+    const both = dualHandler(
       () => (req: IncomingMessage, res: ServerResponse) => {
         if (!this.matches(req.method, pathOf(req.url))) return nodeApp(req, res);
         return this.respond(req.headers.accept).then((response) => {
@@ -109,6 +112,8 @@ export class HealthCheckProvider {
           );
         },
     );
+    this.handler = both.handler;
+    this.fetch = both.fetch;
   }
 
   /**

@@ -6,7 +6,7 @@ import {
 import { instrumentFetchHandler, type FetchHandler } from '../fetch/instrumentFetchHandler.js';
 import type { HttpInstrumentationOptions } from '../lifecycle/instrumentationOptions.js';
 import { instrumentNodeHttp, type NodeRequestListener } from '../node/instrumentNodeHttp.js';
-import { dualHandler, type AppHandler, type HttpApp } from './appHandler.js';
+import { dualHandler, type AppFetch, type AppHandler, type HttpApp } from './appHandler.js';
 
 /** Options of {@link OTelMiddleware} (all optional: the reference takes only the app). */
 export interface OTelMiddlewareOptions extends Omit<HttpInstrumentationOptions<unknown>, 'ignore'> {
@@ -31,7 +31,13 @@ export interface OTelMiddlewareOptions extends Omit<HttpInstrumentationOptions<u
 export class OTelMiddleware {
   /** The wrapped app: pass it to `http.createServer` or a fetch server. */
   readonly handler: AppHandler;
+  /** The same app as a fetch handler: `(request) => Promise<Response>`. */
+  readonly fetch: AppFetch;
 
+  /** Wrap a `node:http` request listener. */
+  constructor(app: NodeRequestListener, options?: OTelMiddlewareOptions);
+  /** Wrap a fetch handler. */
+  constructor(app: FetchHandler, options?: OTelMiddlewareOptions);
   constructor(app: HttpApp, options: OTelMiddlewareOptions = {}) {
     if (typeof app !== 'function') {
       throw new TypeError(
@@ -44,9 +50,11 @@ export class OTelMiddleware {
       tracer: options.tracer ?? observability.tracer,
       metricsCollector: options.metricsCollector ?? observability.meter,
     };
-    this.handler = dualHandler(
+    const both = dualHandler(
       () => instrumentNodeHttp(app as NodeRequestListener, shared),
       () => instrumentFetchHandler(app as FetchHandler, shared),
     );
+    this.handler = both.handler;
+    this.fetch = both.fetch;
   }
 }

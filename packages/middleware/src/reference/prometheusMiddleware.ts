@@ -6,7 +6,7 @@ import {
 import { instrumentFetchHandler, type FetchHandler } from '../fetch/instrumentFetchHandler.js';
 import type { HttpInstrumentationOptions } from '../lifecycle/instrumentationOptions.js';
 import { instrumentNodeHttp, type NodeRequestListener } from '../node/instrumentNodeHttp.js';
-import { dualHandler, type AppHandler, type HttpApp } from './appHandler.js';
+import { dualHandler, type AppFetch, type AppHandler, type HttpApp } from './appHandler.js';
 
 /** Options of {@link PrometheusMiddleware}. */
 export interface PrometheusMiddlewareOptions extends Omit<
@@ -39,11 +39,17 @@ export interface PrometheusMiddlewareOptions extends Omit<
 export class PrometheusMiddleware {
   /** The wrapped app: pass it to `http.createServer` or a fetch server. */
   readonly handler: AppHandler;
+  /** The same app as a fetch handler: `(request) => Promise<Response>`. */
+  readonly fetch: AppFetch;
   /** The collector request metrics go to. */
   readonly metricsCollector: MetricsCollectorProtocol;
   /** Path of the scrape endpoint. */
   readonly path: string;
 
+  /** Wrap a `node:http` request listener. */
+  constructor(app: NodeRequestListener, options?: PrometheusMiddlewareOptions);
+  /** Wrap a fetch handler. */
+  constructor(app: FetchHandler, options?: PrometheusMiddlewareOptions);
   constructor(app: HttpApp, options: PrometheusMiddlewareOptions = {}) {
     if (typeof app !== 'function') {
       throw new TypeError(
@@ -53,9 +59,11 @@ export class PrometheusMiddleware {
     this.path = options.path ?? '/metrics';
     this.metricsCollector = options.metricsCollector ?? getObservability().meter;
     const shared = { ...options, metricsCollector: this.metricsCollector, metricsPath: this.path };
-    this.handler = dualHandler(
+    const both = dualHandler(
       () => instrumentNodeHttp(app as NodeRequestListener, shared),
       () => instrumentFetchHandler(app as FetchHandler, shared),
     );
+    this.handler = both.handler;
+    this.fetch = both.fetch;
   }
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { HealthStatus } from '@lexigram/monitor-core';
 import {
   HealthCheckProvider,
@@ -11,7 +11,7 @@ import { close, createTelemetry, listen, until } from '../support/telemetry.js';
 describe('the reference classes', () => {
   const servers: Server[] = [];
   afterAll(async () => Promise.all(servers.map(close)));
-  const start = async (handler: Parameters<typeof createServer>[0]) => {
+  const start = async (handler: RequestListener) => {
     const server = createServer(handler);
     servers.push(server);
     return listen(server);
@@ -36,8 +36,8 @@ describe('the reference classes', () => {
     const mw = new PrometheusMiddleware(async () => new Response('hi'), {
       metricsCollector: t.metricsCollector,
     });
-    expect(await (await mw.handler(new Request('http://x/a'))).text()).toBe('hi');
-    const body = await (await mw.handler(new Request('http://x/metrics'))).json();
+    expect(await (await mw.fetch(new Request('http://x/a'))).text()).toBe('hi');
+    const body: any = await (await mw.fetch(new Request('http://x/metrics'))).json();
     expect(body.format).toBe('lexigram-metric-snapshot');
     expect(body.metrics.map((f: { name: string }) => f.name)).toContain(
       'http_server_request_duration_seconds',
@@ -59,7 +59,7 @@ describe('the reference classes', () => {
 
   it('OTelMiddleware with the default no-op observability passes requests through', async () => {
     const mw = new OTelMiddleware(async () => new Response('plain'));
-    expect(await (await mw.handler(new Request('http://x/'))).text()).toBe('plain');
+    expect(await (await mw.fetch(new Request('http://x/'))).text()).toBe('plain');
   });
 
   it('HealthCheckProvider answers its path (200/207/503) and 404s the rest without an app', async () => {
@@ -98,8 +98,8 @@ describe('the reference classes', () => {
       app: async () => new Response('app'),
       onError: (f) => faults.push(f.code),
     });
-    expect(await (await provider.handler(new Request('http://x/users'))).text()).toBe('app');
-    expect((await provider.handler(new Request('http://x/health'))).status).toBe(503);
+    expect(await (await provider.fetch(new Request('http://x/users'))).text()).toBe('app');
+    expect((await provider.fetch(new Request('http://x/health'))).status).toBe(503);
     expect(faults).toEqual(['HEALTH_CHECK_FAILED']);
   });
 });
