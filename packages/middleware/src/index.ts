@@ -58,3 +58,7 @@ export {
   type HealthMapping,
 } from './reference/healthCheckProvider.js';
 export type { AppFetch, AppHandler, HttpApp } from './reference/appHandler.js';
+export {
+  instrumentOutgoingRequests,
+  type OutgoingRequestOptions,
+} from './outgoing/instrumentOutgoing.js';
