@@ -16,7 +16,7 @@ export const FETCH_REQUEST_ACCESS: RequestAccess<Request> = {
   method: (req) => req.method,
   path: (req) => urlPath(req.url),
   scheme: (req) => (req.url.startsWith('https:') ? 'https' : 'http'),
-  header: (req, name) => req.headers.get(name) ?? undefined,
+  header: (req, name) => req.headers.get(name) ?? (name === 'host' ? urlHost(req.url) : undefined),
   carrier: (req) => {
     const carrier: Record<string, string> = {};
     for (const name of CONTEXT_HEADERS) {
@@ -46,4 +46,12 @@ export function urlQuery(url: string): string {
   if (q === -1) return '';
   const h = url.indexOf('#', q);
   return url.slice(q + 1, h === -1 ? undefined : h);
+}
+
+/** The `host[:port]` of an absolute URL (a fetch `Request` built in code has no `Host` header). */
+export function urlHost(url: string): string | undefined {
+  const scheme = url.indexOf('://');
+  if (scheme === -1) return undefined;
+  const end = url.indexOf('/', scheme + 3);
+  return url.slice(scheme + 3, end === -1 ? undefined : end) || undefined;
 }
