@@ -34,10 +34,10 @@ export interface NodeHttpOptions
  * );
  * ```
  */
-export function instrumentNodeHttp<L extends NodeRequestListener>(
-  listener: L,
+export function instrumentNodeHttp(
+  listener: NodeRequestListener,
   options: NodeHttpOptions = {},
-): L {
+): (req: IncomingMessage, res: ServerResponse) => void {
   if (typeof listener !== 'function') {
     throw new TypeError(
       'instrumentNodeHttp(listener, options): listener must be a (req, res) => void function',
@@ -78,7 +78,8 @@ export function instrumentNodeHttp<L extends NodeRequestListener>(
       return result;
     });
   };
-  return wrapped as L;
+  // Typed as returning void so an async listener fits `http.createServer` without a lint error.
+  return wrapped;
 }
 
 /** The instrumentation options with the served endpoint paths excluded too. */
