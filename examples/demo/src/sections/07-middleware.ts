@@ -66,7 +66,12 @@ export default {
     const shopSpan = spans.find((s) => s.attributes['url.path'] === '/buy/a1')!;
     const stockSpan = spans.find((s) => s.attributes['url.path'] === '/stock/a1')!;
     const client = spans.find((s) => s.spanContext.spanId === stockSpan.parentSpanId)!;
-    console.log(`spans: ${spans.map((s) => `${s.kind} ${s.name}`).sort().join(', ')}`);
+    console.log(
+      `spans: ${spans
+        .map((s) => `${s.kind} ${s.name}`)
+        .sort()
+        .join(', ')}`,
+    );
     console.log(`stock service received traceparent ${bought.traceparent}`);
     const oneTrace =
       shopSpan.spanContext.traceId === stockSpan.spanContext.traceId &&

@@ -8,8 +8,7 @@ const req = (path: string, method = 'GET') => new Request(`http://h${path}`, { m
 
 describe('HttpInstrumentation', () => {
   it('rejects bad options naming each field', () => {
-    const make = (options: object) => () =>
-      new HttpInstrumentation(FETCH_REQUEST_ACCESS, options);
+    const make = (options: object) => () => new HttpInstrumentation(FETCH_REQUEST_ACCESS, options);
     expect(make({ ignore: 'yes' })).toThrow(MonitorConfigError);
     expect(make({ ignore: 'yes', maxRoutes: 0, excludePaths: ['metrics'] })).toThrow(
       /ignore: must be a function[\s\S]*excludePaths[\s\S]*maxRoutes/,
