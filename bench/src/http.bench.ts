@@ -35,7 +35,7 @@ async function startServer(
   );
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /PORT (\d+)/.exec(output);
       if (match) resolve(Number(match[1]));

@@ -3,6 +3,7 @@
  * when loaded, so each variant gets a clean process). Prints `PORT <n>` once listening.
  * Usage: node --import tsx servers.ts <variant>
  */
+import type * as NodeHttp from 'node:http';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -70,7 +71,7 @@ async function main(variant: string): Promise<void> {
       provider.register();
       registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
       // Require node:http after registering, as an OpenTelemetry app does, so it is patched.
-      const http = createRequire(import.meta.url)('node:http') as typeof import('node:http');
+      const http = createRequire(import.meta.url)('node:http') as typeof NodeHttp;
       const server = http.createServer(hello);
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       console.log(`PORT ${(server.address() as AddressInfo).port}`);

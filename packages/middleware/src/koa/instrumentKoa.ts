@@ -58,7 +58,9 @@ export function instrumentKoa<App extends Koa>(app: App, options: KoaMonitorOpti
       instrumentation.setError(record, error);
       throw error;
     } finally {
-      instrumentation.setRoute(record, (ctx as { _matchedRoute?: string })._matchedRoute);
+      // @koa/router sets a string template; anything else (a RegExp route) stays unmatched.
+      const matched = (ctx as { _matchedRoute?: unknown })._matchedRoute;
+      if (typeof matched === 'string') instrumentation.setRoute(record, matched);
     }
   });
   return app;
