@@ -9,6 +9,7 @@ import { describe } from '../validation/names.js';
 import type { MutableEntry } from './bufferedMetricEntry.js';
 import { EntryQueue } from './entryQueue.js';
 import { metricSink, type BufferedMetricBackend } from './metricSink.js';
+import { isThenable, settleDeliveries, type AsyncDelivery } from './settleDeliveries.js';
 
 /** Options of {@link BufferedMetricRecorder}. */
 export interface BufferedMetricRecorderOptions {
@@ -20,6 +21,11 @@ export interface BufferedMetricRecorderOptions {
   maxRetries?: number;
   /** Most entries held while the backend fails; past it the oldest are dropped. Default 10 × maxBufferSize. */
   maxPendingEntries?: number;
+  /**
+   * How long an async backend (one returning a promise) may take to settle a delivery before
+   * it counts as failed and is retried. Default 10000.
+   */
+  deliveryTimeoutMs?: number;
   /** Type given to untyped entries when the backend is a `recordMetric` backend. Default `gauge`. */
   defaultType?: MetricType;
   /** Where flush failures are reported. Default: core's `createLogger()`. */
@@ -30,8 +36,11 @@ export interface BufferedMetricRecorderOptions {
  * Buffers recordings and delivers them to a backend in batches: every `flushIntervalMs`, soon
  * after `maxBufferSize` entries, and on `stop()`. When the backend throws, the entry is kept and
  * retried on the next flush, up to `maxRetries` times; while the backend stays down at most
- * `maxPendingEntries` are held and the oldest are dropped. Drops are counted in `dropped`. The
- * timer never keeps the process alive, and nothing here throws into the application.
+ * `maxPendingEntries` are held and the oldest are dropped. Drops are counted in `dropped`. An
+ * async backend's promise is awaited: a rejection, or no answer within `deliveryTimeoutMs`, is a
+ * failed delivery (retried, then dropped), and `flushed` counts only fulfilled ones. Labels are
+ * copied at `record()`, so reusing one labels object is safe. The timer never keeps the process
+ * alive, and nothing here throws into the application.
  *
  * @example
  * ```ts
@@ -43,7 +52,8 @@ export interface BufferedMetricRecorderOptions {
  */
 export class BufferedMetricRecorder {
   private readonly queue: EntryQueue<MutableEntry>;
-  private readonly deliver: (entry: MutableEntry) => void;
+  private readonly deliver: (entry: MutableEntry) => unknown;
+  private readonly deliveryTimeoutMs: number;
   private readonly flushIntervalMs: number;
   private readonly maxBufferSize: number;
   private readonly maxRetries: number;
@@ -67,6 +77,7 @@ export class BufferedMetricRecorder {
       options.maxPendingEntries ?? this.maxBufferSize * 10,
       true,
     );
+    this.deliveryTimeoutMs = positive('deliveryTimeoutMs', options.deliveryTimeoutMs ?? 10_000);
     this.queue = new EntryQueue(capacity);
     this.deliver = metricSink(backend, options.defaultType ?? 'gauge');
     this.logger = options.logger;
@@ -112,7 +123,8 @@ export class BufferedMetricRecorder {
     const entry: MutableEntry = {
       name,
       value,
-      labels,
+      // A copy of the own properties: the caller may reuse and mutate its labels object.
+      labels: labels === undefined ? undefined : { ...labels },
       type,
       monotonicMs: performance.now(),
       attempts: 0,
@@ -122,8 +134,9 @@ export class BufferedMetricRecorder {
   }
 
   /**
-   * Deliver every buffered entry now; returns how many were delivered. Entries the backend
-   * rejects stay for the next flush (until they run out of retries). Never throws.
+   * Deliver every buffered entry now; returns how many were delivered synchronously (an async
+   * backend's deliveries are counted in `flushed` once they settle). Entries the backend rejects
+   * stay for the next flush (until they run out of retries). Never throws.
    */
   flush(): number {
     if (this.scheduled !== undefined) {
@@ -132,39 +145,52 @@ export class BufferedMetricRecorder {
     }
     const batch = this.queue.drain();
     if (batch.length === 0) return 0;
-    const retry: MutableEntry[] = [];
+    const failed: MutableEntry[] = [];
+    const async: AsyncDelivery[] = [];
     let delivered = 0;
-    let failures = 0;
-    let outOfRetries = 0;
     let firstError: unknown;
     for (const entry of batch) {
       try {
-        this.deliver(entry);
-        delivered++;
+        const result = this.deliver(entry);
+        if (isThenable(result)) async.push({ entry, result });
+        else delivered++;
       } catch (error) {
-        failures++;
         firstError ??= error;
-        entry.attempts++;
-        if (entry.attempts > this.maxRetries) outOfRetries++;
-        else retry.push(entry);
+        failed.push(entry);
       }
+    }
+    this.flushedCount += delivered;
+    this.retryOrDrop(failed, firstError, batch.length);
+    if (async.length > 0) {
+      settleDeliveries(async, this.deliveryTimeoutMs, (settled) => {
+        this.flushedCount += settled.delivered;
+        this.retryOrDrop(settled.failed, settled.firstError, async.length);
+      });
+    }
+    return delivered;
+  }
+
+  private retryOrDrop(failed: readonly MutableEntry[], firstError: unknown, of: number): void {
+    if (failed.length === 0) return;
+    const retry: MutableEntry[] = [];
+    let outOfRetries = 0;
+    for (const entry of failed) {
+      entry.attempts++;
+      if (entry.attempts > this.maxRetries) outOfRetries++;
+      else retry.push(entry);
     }
     const evicted = this.queue.prepend(retry);
     this.droppedCount += outOfRetries + evicted;
-    this.flushedCount += delivered;
-    if (failures > 0) {
-      safeWarn(
-        this.logger,
-        {
-          failed: failures,
-          dropped: outOfRetries + evicted,
-          pending: this.queue.size,
-          err: firstError,
-        },
-        `BufferedMetricRecorder: the backend rejected ${failures} of ${batch.length} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
-      );
-    }
-    return delivered;
+    safeWarn(
+      this.logger,
+      {
+        failed: failed.length,
+        dropped: outOfRetries + evicted,
+        pending: this.queue.size,
+        err: firstError,
+      },
+      `BufferedMetricRecorder: the backend rejected ${failed.length} of ${of} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
+    );
   }
 
   /** Stop the periodic flush and deliver everything buffered; returns how many were delivered. */

@@ -19,31 +19,32 @@ export type BufferedMetricBackend =
   | Pick<MetricsBackendProtocol, 'recordMetric'>
   | Readonly<Record<string, MetricProtocol>>;
 
-/** A function delivering one entry to `backend`; throws when the backend does. */
+/**
+ * A function delivering one entry to `backend`; throws when the backend does, and returns what
+ * the backend returned (an async backend's promise, which the recorder awaits).
+ */
 export function metricSink(
   backend: BufferedMetricBackend,
   defaultType: MetricType,
-): (entry: BufferedMetricEntry) => void {
+): (entry: BufferedMetricEntry) => unknown {
   const b = backend as Partial<MetricsBackendProtocol & MetricsCollectorProtocol>;
   if (typeof b.recordMetric === 'function') {
     const target = backend as MetricsBackendProtocol;
-    return (e) => target.recordMetric(e.name, e.value, e.type ?? defaultType, e.labels);
+    return (e): unknown => target.recordMetric(e.name, e.value, e.type ?? defaultType, e.labels);
   }
   if (typeof b.getMetric === 'function') {
     const collector = backend as Partial<MetricsCollectorProtocol> &
       Pick<MetricsCollectorProtocol, 'getMetric'>;
-    return (e) => {
+    return (e): unknown => {
       if (e.type === 'counter' && collector.increment)
-        collector.increment(e.name, e.value, e.labels);
-      else if (e.type === 'gauge' && collector.setGauge)
-        collector.setGauge(e.name, e.value, e.labels);
-      else if (e.type === 'histogram' && collector.recordHistogram)
-        collector.recordHistogram(e.name, e.value, e.labels);
-      else {
-        const metric = collector.getMetric(e.name);
-        if (metric === undefined) throw new MetricNotFoundError(e.name);
-        metric.record(e.value, e.labels);
-      }
+        return collector.increment(e.name, e.value, e.labels);
+      if (e.type === 'gauge' && collector.setGauge)
+        return collector.setGauge(e.name, e.value, e.labels);
+      if (e.type === 'histogram' && collector.recordHistogram)
+        return collector.recordHistogram(e.name, e.value, e.labels);
+      const metric = collector.getMetric(e.name);
+      if (metric === undefined) throw new MetricNotFoundError(e.name);
+      return metric.record(e.value, e.labels);
     };
   }
   const metrics = backend as Readonly<Record<string, MetricProtocol>>;
@@ -53,6 +54,6 @@ export function metricSink(
     if (metric === undefined || typeof metric.record !== 'function') {
       throw new MetricNotFoundError(e.name);
     }
-    metric.record(e.value, e.labels);
+    return metric.record(e.value, e.labels);
   };
 }

@@ -65,6 +65,9 @@ export class SeriesStore<C extends SeriesCell> {
   resolve(labels: Labels | undefined): C {
     // `== null`: JavaScript callers passing null mean "no labels" too.
     if (labels == null) return this.unlabeled ?? this.resolveSlow(undefined);
+    // The fast path reads `labels[name]` and counts keys with for-in, both of which see
+    // inherited properties: only plain objects take it, so only own properties select a series.
+    if (Object.getPrototypeOf(labels) !== Object.prototype) return this.resolveSlow(labels);
     let node: unknown;
     switch (this.arity) {
       case 1: {
@@ -170,7 +173,9 @@ export class SeriesStore<C extends SeriesCell> {
   /** The lookup of `resolve` for no labels, more than three, or a schema not fixed yet. */
   private resolveAny(labels: Labels): C {
     const names = this.names;
-    if (names === undefined) return this.resolveSlow(labels);
+    if (names === undefined || Object.getPrototypeOf(labels) !== Object.prototype) {
+      return this.resolveSlow(labels);
+    }
     const n = names.length;
     let node: unknown = n === 0 ? this.single : this.root;
     for (let i = 0; i < n; i++) {
