@@ -10,13 +10,18 @@ export function isSpan(value: SpanProtocol | SpanContextData): value is SpanProt
 }
 
 /**
- * The context of `span` as a parent. Our own spans are trusted; any other span's context is
- * validated, so a no-op span's all-zero context starts a new trace instead of joining it.
+ * The context of `span` as a parent. Our own recording spans are trusted; any other span's
+ * context (a wrapped context included) is validated, so an all-zero or malformed context starts
+ * a new trace instead of joining it.
  */
 export function contextOf(span: SpanProtocol): SpanContextData | undefined {
-  if (span instanceof Span || span instanceof NonRecordingSpan) return span.spanContext();
-  const context = span.spanContext();
-  return SpanContext.isValid(context) ? context : undefined;
+  if (span instanceof Span) return span.spanContext();
+  try {
+    const context = span.spanContext();
+    return SpanContext.isValid(context) ? context : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

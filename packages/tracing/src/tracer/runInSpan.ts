@@ -2,10 +2,21 @@ import { SpanStatus, type SpanProtocol } from '@lexigram/monitor-core';
 import { runWithSpan } from '../context/contextStorage.js';
 import { errorMessage } from '../span/exception.js';
 
-/** Record `error` on `span` as an `exception` event and set status `error`. */
+/**
+ * Record `error` on `span` as an `exception` event and set status `error`. Never throws: the
+ * caller rethrows the application's error and ends the span whatever happens here.
+ */
 export function failSpan(span: SpanProtocol, error: unknown): void {
-  span.recordException(error);
-  span.setStatus(SpanStatus.Error, errorMessage(error));
+  try {
+    span.recordException(error);
+  } catch {
+    // A foreign span's recordException may throw; the status below still marks the failure.
+  }
+  try {
+    span.setStatus(SpanStatus.Error, errorMessage(error));
+  } catch {
+    // Same: the span is ended by the caller regardless.
+  }
 }
 
 /**
@@ -39,11 +50,12 @@ export function runInSpan<T>(span: SpanProtocol, fn: (span: SpanProtocol) => T):
   return result;
 }
 
-/** True for promises and other thenables. */
+/** True for promises and other thenables; a value whose `then` cannot be read is not one. */
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false;
+  }
 }

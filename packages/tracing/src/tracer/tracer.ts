@@ -18,6 +18,7 @@ import {
   runWithBaggage,
   runWithSpan,
 } from '../context/contextStorage.js';
+import { SpanContext } from '../context/spanContext.js';
 import { newSpanId, newTraceId } from '../ids/randomIds.js';
 import { BatchSpanProcessor } from '../processing/batchSpanProcessor.js';
 import { SimpleSpanProcessor } from '../processing/simpleSpanProcessor.js';
@@ -182,10 +183,16 @@ export class Tracer implements TracerProtocol, SpanOwner {
     return runInSpan(span, fn);
   }
 
-  /** Run `fn` with `span` active (not ended afterwards). */
-  withSpan<T>(span: SpanProtocol | SpanContextData, fn: () => T): T {
-    const active = isSpan(span) ? span : NonRecordingSpan.wrap(span);
-    return runWithSpan(active, fn);
+  /**
+   * Run `fn` with `span` active (not ended afterwards). A span context is validated as
+   * `startSpan`'s `parent` is: an invalid one, `undefined` or `null` (what `extractContext`
+   * returns for a request without trace headers) runs `fn` with no active span, so child spans
+   * start a new trace.
+   */
+  withSpan<T>(span: SpanProtocol | SpanContextData | undefined | null, fn: () => T): T {
+    if (typeof span === 'object' && span !== null && isSpan(span)) return runWithSpan(span, fn);
+    const context = SpanContext.isValid(span) ? NonRecordingSpan.wrap(span!) : undefined;
+    return runWithSpan(context, fn);
   }
 
   /** The span active in the current async context, if any. */
