@@ -80,16 +80,29 @@ function overran(tookMs: number, timeoutMs: number): HealthCheckResult {
   );
 }
 
-/** An unhealthy result naming the error; only its name and message, never its stack. */
+/**
+ * An unhealthy result naming the error; only its name and message, never its stack. Never
+ * throws: a value that cannot be read (revoked proxy, throwing `name` / `message` getters, proxy
+ * traps that throw) is reported as such, so the run still answers.
+ */
 function failure(how: 'threw' | 'rejected with', error: unknown): HealthCheckResult {
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
+  let what: string;
+  try {
+    what =
+      error instanceof Error
+        ? `${String(error.name)}: ${String(error.message)}`
+        : describeValue(error);
+  } catch {
+    what = 'an unreadable value';
+  }
   return HealthCheckResult.unhealthy(`check ${how} ${what}`);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false; // a proxy whose `get` trap throws: normalized (and reported) as a value
+  }
 }
