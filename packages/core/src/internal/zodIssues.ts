@@ -38,7 +38,17 @@ export function fieldErrorsFromZod(
   return fields;
 }
 
+/**
+ * `message` naming the environment variable that set `path` or, for an item of a list or map
+ * (`metrics.histogramBuckets.2`, `metrics.defaultLabels.a`), the variable that set its parent.
+ */
 function withSource(message: string, path: string, sources: ReadonlyMap<string, string>): string {
-  const source = sources.get(path);
-  return source ? `${message} (set by environment variable ${source})` : message;
+  let key = path;
+  for (;;) {
+    const source = sources.get(key);
+    if (source) return `${message} (set by environment variable ${source})`;
+    const dot = key.lastIndexOf('.');
+    if (dot < 0) return message;
+    key = key.slice(0, dot);
+  }
 }
