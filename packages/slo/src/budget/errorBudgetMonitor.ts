@@ -4,9 +4,14 @@ import {
   type AlertDispatcherProtocol,
   type HookBus,
 } from '@lexigram/monitor-core';
-import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
+import { validateDurationMs } from '@lexigram/monitor-core/internal';
+import {
+  AlertNotifier,
+  DEFAULT_DISPATCH_TIMEOUT_MS,
+  type RaisedAlert,
+} from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
-import { systemClock, type Clock } from '../internal/clock.js';
+import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
 import { EvaluationLoop } from '../internal/evaluationLoop.js';
 import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
@@ -15,13 +20,15 @@ import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
 import type { EventCounterTiers } from './twoTierEventCounter.js';
 
 /** Options of {@link ErrorBudgetMonitor}. */
-export interface ErrorBudgetMonitorOptions extends LoggerOptions {
+export interface ErrorBudgetMonitorOptions extends LoggerOptions, ClockOptions {
   /** Where firing burn-rate rules are sent with `sendAlert`; none by default. */
   dispatcher?: AlertDispatcherProtocol;
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
   /** Slot layout of every SLO's event counter. */
   tiers?: Partial<EventCounterTiers>;
+  /** Bound of one dispatch (default 10000): past it the send is abandoned and logged. */
+  dispatchTimeoutMs?: number;
+  /** Bound of `stop()` waiting for an evaluation in progress (default 15000). */
+  shutdownTimeoutMs?: number;
   /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
   hooks?: HookBus;
 }
@@ -43,20 +50,35 @@ export interface ErrorBudgetMonitorOptions extends LoggerOptions {
  */
 export class ErrorBudgetMonitor {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
-  private readonly clock: Clock;
+  private readonly time: TimeSource;
   private readonly tiers: Partial<EventCounterTiers> | undefined;
   private readonly log: SloLogger;
   private readonly notifier: AlertNotifier;
   private readonly loop: EvaluationLoop;
+  private readonly shutdownTimeoutMs: number;
 
   constructor(options: ErrorBudgetMonitorOptions = {}) {
-    this.clock = options.clock ?? systemClock;
+    this.time = timeSource(options);
     this.tiers = options.tiers;
     this.log = componentLogger(options, 'error-budget-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
+    const source = 'ErrorBudgetMonitor options';
+    this.notifier = new AlertNotifier(
+      this.log,
+      options.hooks ?? monitorHooks,
+      options.dispatcher,
+      validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
+        fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
+        source,
+      }),
+    );
+    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
+      fallback: 15_000,
+      source,
+    });
     this.loop = new EvaluationLoop(
       () => this.evaluate(),
       (error) => this.log.error({ err: error }, 'scheduled error-budget evaluation failed'),
+      'slo.errorBudgetMonitor',
     );
   }
 
@@ -92,7 +114,8 @@ export class ErrorBudgetMonitor {
       );
     }
     const tracker = new ErrorBudgetTracker(definition, {
-      clock: this.clock,
+      clock: this.time.wall,
+      monotonicClock: this.time.monotonic,
       ...(this.tiers ? { tiers: this.tiers } : {}),
     });
     this.trackers.set(definition.name, tracker);
@@ -135,9 +158,12 @@ export class ErrorBudgetMonitor {
     this.loop.start(intervalMs);
   }
 
-  /** Stop background evaluation; resolves when a run in progress has finished. */
+  /**
+   * Stop background evaluation; resolves when a run in progress has finished, or after
+   * `shutdownTimeoutMs` when it has not. Never rejects.
+   */
   stop(): Promise<void> {
-    return this.loop.stop();
+    return this.loop.stop(this.shutdownTimeoutMs);
   }
 }
 

@@ -1,57 +1,49 @@
-import { InvalidMetricError } from '@lexigram/monitor-core';
+import { BackgroundLoop, reportFault, withTimeout } from '@lexigram/monitor-core/internal';
 
 /**
  * Runs `evaluate` every `intervalMs` on an unref'd timer (it never keeps the process alive), one
  * run at a time: a tick that arrives while the previous run is still going is skipped rather than
- * stacked, so a slow dispatcher cannot pile up work.
+ * stacked, so a slow dispatcher cannot pile up work. A failed run goes to `onError`; when that
+ * throws too (a broken logger) the failure is reported through core's fault channel, never as an
+ * unhandled rejection.
  */
 export class EvaluationLoop {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly loop: BackgroundLoop;
 
   constructor(
-    private readonly evaluate: () => Promise<unknown>,
-    private readonly onError: (error: unknown) => void,
-  ) {}
+    evaluate: () => Promise<unknown>,
+    onError: (error: unknown) => void,
+    private readonly component = 'slo.evaluationLoop',
+  ) {
+    this.loop = new BackgroundLoop({ run: evaluate, onError, component });
+  }
 
   /** True while the loop is scheduled. */
   get started(): boolean {
-    return this.timer !== undefined;
+    return this.loop.started;
   }
 
-  /** Start (or restart with a new interval). */
+  /**
+   * Start (or restart with a new interval). An interval that is not a number of milliseconds
+   * from 1 to 2^31 − 1 is a `MonitorConfigError` naming `intervalMs`.
+   */
   start(intervalMs: number): void {
-    if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs <= 0) {
-      throw new InvalidMetricError(
-        `start(intervalMs): intervalMs must be a finite number of milliseconds > 0 (got ${String(intervalMs)})`,
-      );
-    }
-    this.stopTimer();
-    this.timer = setInterval(() => this.tick(), intervalMs);
-    this.timer.unref();
+    this.loop.start(intervalMs, 'intervalMs');
   }
 
-  /** Stop scheduling; resolves once a run in progress has finished. */
-  async stop(): Promise<void> {
-    this.stopTimer();
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = Promise.resolve()
-      .then(() => this.evaluate())
-      .then(
-        () => undefined,
-        (error: unknown) => this.onError(error),
-      )
-      .finally(() => {
-        this.running = undefined;
+  /**
+   * Stop scheduling; resolves once a run in progress has finished, or after `timeoutMs` when it
+   * has not (the run is abandoned and a `SHUTDOWN_TIMEOUT` fault reported). Never rejects.
+   */
+  async stop(timeoutMs: number): Promise<void> {
+    const outcome = await withTimeout(this.loop.stop(), timeoutMs);
+    if (outcome.status === 'timedOut') {
+      reportFault({
+        code: 'SHUTDOWN_TIMEOUT',
+        component: this.component,
+        message: `stop() did not see the evaluation in progress finish within ${timeoutMs} ms; it was abandoned.`,
+        details: { timeoutMs },
       });
-  }
-
-  private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    }
   }
 }

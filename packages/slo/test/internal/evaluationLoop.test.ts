@@ -1,4 +1,4 @@
-import { InvalidMetricError } from '@lexigram/monitor-core';
+import { MonitorConfigError } from '@lexigram/monitor-core';
 import { EvaluationLoop } from '../../src/internal/evaluationLoop.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -9,8 +9,9 @@ describe('EvaluationLoop', () => {
       async () => {},
       () => {},
     );
-    expect(() => loop.start(0)).toThrow(InvalidMetricError);
-    expect(() => loop.start(Number.NaN)).toThrow(/intervalMs must be/);
+    expect(() => loop.start(0)).toThrow(MonitorConfigError);
+    expect(() => loop.start(Number.NaN)).toThrow(/intervalMs: must be/);
+    expect(() => loop.start(2 ** 31)).toThrow(/intervalMs: must be at most 2147483647/);
   });
 
   it('runs one evaluation at a time, skipping ticks while one is running', async () => {
@@ -30,7 +31,7 @@ describe('EvaluationLoop', () => {
     expect(runs).toBe(1);
     release();
     while (runs === 1) await wait(5);
-    const stopped = loop.stop();
+    const stopped = loop.stop(5000);
     release();
     await stopped;
     expect(loop.started).toBe(false);
@@ -49,7 +50,7 @@ describe('EvaluationLoop', () => {
     );
     loop.start(5);
     while (errors.length < 2) await wait(5);
-    await loop.stop();
+    await loop.stop(5000);
     expect(errors.slice(0, 2)).toEqual(['sync', 'async']);
   });
 });
