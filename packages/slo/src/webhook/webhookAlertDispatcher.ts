@@ -1,4 +1,5 @@
 import type { AlertDispatcherProtocol, AlertSeverity } from '@lexigram/monitor-core';
+import { validateDurationMs, withTimeout } from '@lexigram/monitor-core/internal';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { componentLogger, type SloLogger } from '../internal/logger.js';
 import { defaultDedupKey, freeFormAlert, metricAlert, type AlertRecord } from './alertRecord.js';
@@ -36,7 +37,10 @@ interface Queued {
  * with de-duplication, a rate limit, a timeout per attempt, and retries with exponential backoff
  * on network errors, 408, 429 and 5xx (honouring `Retry-After`). `sendAlert` and
  * `sendMetricAlert` only enqueue: they never wait on the network and never reject. `flush()`
- * waits for the queue to drain; `close()` stops accepting alerts and drains.
+ * waits for the queue to drain; `close()` stops accepting alerts and drains, for at most
+ * `closeTimeoutMs` (then the alerts left are dropped and counted). Bodies are serialized with
+ * BigInts as strings; an alert whose body still cannot be serialized is failed and its
+ * de-duplication key forgotten, like any failed delivery.
  *
  * Subclasses say what to POST: {@link WebhookAlertDispatcher.buildBody}.
  */
@@ -47,6 +51,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
   protected readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
+  private readonly closeTimeoutMs: number;
   private readonly maxQueueSize: number;
   private readonly headers: Readonly<Record<string, string>>;
   private readonly dedup: DedupWindow;
@@ -56,7 +61,10 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
   private readonly queue: Queued[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
+  // Set when close() ran out of time: nothing more is retried.
+  private abandoned = false;
   private backoffTimer: NodeJS.Timeout | undefined;
+  private wakeBackoff: (() => void) | undefined;
   private readonly counters: WebhookDispatcherStats = {
     accepted: 0,
     delivered: 0,
@@ -78,6 +86,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     this.url = url;
     this.policy = settings.policy;
     this.timeoutMs = settings.timeoutMs;
+    this.closeTimeoutMs = settings.closeTimeoutMs;
     this.maxQueueSize = settings.maxQueueSize;
     this.headers = { 'content-type': 'application/json', ...options.headers };
     this.clock = options.clock ?? systemClock;
@@ -122,23 +131,52 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     while (this.draining) await this.draining;
   }
 
-  /** Stop accepting alerts and deliver those queued (graceful shutdown). */
-  async close(): Promise<void> {
+  /**
+   * Stop accepting alerts and deliver those queued (graceful shutdown), for at most `timeoutMs`
+   * (default the `closeTimeoutMs` option, 10 s). Alerts still queued or waiting to be retried at
+   * the deadline are dropped and counted in `stats.dropped`. Never rejects.
+   */
+  async close(timeoutMs: number = this.closeTimeoutMs): Promise<void> {
+    const deadlineMs = validateDurationMs(timeoutMs, 'timeoutMs', {
+      source: `${this.destination} dispatcher close()`,
+    });
     this.closed = true;
     // Backoff timers are unref'd so alerting never holds a process open, but a shutdown that
-    // awaits close() must not exit half-way through a retry.
+    // awaits close() must not exit half-way through a retry (until the deadline).
     this.backoffTimer?.ref();
-    await this.flush();
+    const outcome = await withTimeout(this.flush(), deadlineMs);
+    if (outcome.status === 'timedOut') this.abandon(deadlineMs);
+  }
+
+  private abandon(deadlineMs: number): void {
+    this.abandoned = true;
+    const left = this.queue.length;
+    this.queue.length = 0;
+    this.counters.dropped += left;
+    this.backoffTimer?.unref();
+    this.wakeBackoff?.();
+    try {
+      this.log.warn(
+        { destination: this.destination, host: hostOf(this.url), dropped: left, deadlineMs },
+        `close() reached its ${deadlineMs} ms deadline: ${left} queued alert(s) dropped, no more retries`,
+      );
+    } catch {
+      // A broken logger must not break shutdown.
+    }
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const wake = (): void => {
+        clearTimeout(timer);
         this.backoffTimer = undefined;
+        this.wakeBackoff = undefined;
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(wake, ms);
       if (!this.closed) timer.unref();
       this.backoffTimer = timer;
+      this.wakeBackoff = wake;
     });
   }
 
@@ -204,8 +242,20 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
   }
 
   private async deliver({ alert, key }: Queued): Promise<void> {
-    const body = JSON.stringify(this.buildBody(alert));
+    let body: string;
+    try {
+      body = JSON.stringify(this.buildBody(alert), bigintAsString);
+    } catch (error) {
+      // A body that cannot be serialized (a cycle in the context) fails like any delivery, so
+      // its key is forgotten and a corrected repeat is not swallowed as a duplicate.
+      this.giveUp(alert, key, `body could not be serialized: ${String(error)}`, 0);
+      return;
+    }
     for (let attempt = 0; ; attempt++) {
+      if (this.abandoned) {
+        this.counters.dropped++;
+        return;
+      }
       const outcome = await postJson(this.url, body, this.headers, this.timeoutMs);
       if (outcome.ok) {
         this.counters.delivered++;
@@ -229,16 +279,20 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     // Let the next repeat through: this one never arrived.
     this.dedup.forget(key);
     // The URL may hold a secret (Slack webhook path): log only its host.
-    this.log.error(
-      {
-        destination: this.destination,
-        host: hostOf(this.url),
-        alert: alert.title,
-        reason,
-        attempts,
-      },
-      'alert delivery failed',
-    );
+    try {
+      this.log.error(
+        {
+          destination: this.destination,
+          host: hostOf(this.url),
+          alert: alert.title,
+          reason,
+          attempts,
+        },
+        'alert delivery failed',
+      );
+    } catch {
+      // A broken logger must not turn a failed delivery into an unexpected one.
+    }
   }
 
   private safeLog(error: unknown, message: string): void {
@@ -248,4 +302,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       // Nothing left to report to.
     }
   }
+}
+
+/** `JSON.stringify` replacer: BigInts (counters, byte sizes in a context) become strings. */
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }

@@ -1,3 +1,4 @@
+import { durationProblem } from '@lexigram/monitor-core/internal';
 import type { Clock } from '../internal/clock.js';
 import type { LoggerOptions } from '../internal/logger.js';
 import { FieldChecker } from '../internal/validate.js';
@@ -14,6 +15,11 @@ export interface WebhookRateLimit {
 export interface WebhookDispatcherOptions extends LoggerOptions, Partial<RetryPolicy> {
   /** Timeout of one HTTP attempt (default 5 s). */
   timeoutMs?: number;
+  /**
+   * Deadline of `close()` (default 10 s): alerts not delivered by then are dropped and counted,
+   * so a dead destination cannot hold a shutdown. `close(timeoutMs)` overrides it.
+   */
+  closeTimeoutMs?: number;
   /** Repeats of the same alert inside this window are dropped (default 5 min; 0 disables). */
   dedupWindowMs?: number;
   /** Most alert keys remembered for de-duplication (default 1000). */
@@ -34,6 +40,7 @@ export interface WebhookDispatcherOptions extends LoggerOptions, Partial<RetryPo
 export interface ResolvedWebhookOptions {
   readonly policy: RetryPolicy;
   readonly timeoutMs: number;
+  readonly closeTimeoutMs: number;
   readonly dedupWindowMs: number;
   readonly maxDedupKeys: number;
   readonly maxQueueSize: number;
@@ -59,11 +66,13 @@ export function resolveWebhookOptions(
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
   };
   check.integerAtLeast('maxRetries', policy.maxRetries, 0);
-  nonNegative(check, 'initialBackoffMs', policy.initialBackoffMs);
-  nonNegative(check, 'maxBackoffMs', policy.maxBackoffMs);
-  nonNegative(check, 'maxRetryAfterMs', policy.maxRetryAfterMs);
+  timerDuration(check, 'initialBackoffMs', policy.initialBackoffMs, true);
+  timerDuration(check, 'maxBackoffMs', policy.maxBackoffMs, true);
+  timerDuration(check, 'maxRetryAfterMs', policy.maxRetryAfterMs, true);
   const timeoutMs = options.timeoutMs ?? 5000;
-  check.positive('timeoutMs', timeoutMs);
+  timerDuration(check, 'timeoutMs', timeoutMs, false);
+  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
+  timerDuration(check, 'closeTimeoutMs', closeTimeoutMs, false);
   const dedupWindowMs = options.dedupWindowMs ?? 300_000;
   nonNegative(check, 'dedupWindowMs', dedupWindowMs);
   const maxDedupKeys = options.maxDedupKeys ?? 1000;
@@ -79,6 +88,7 @@ export function resolveWebhookOptions(
   return {
     policy,
     timeoutMs,
+    closeTimeoutMs,
     dedupWindowMs,
     maxDedupKeys,
     maxQueueSize,
@@ -94,6 +104,17 @@ function isHttpUrl(url: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** A delay that reaches a timer: at most 2^31 − 1 ms, which Node would otherwise turn into 1 ms. */
+function timerDuration(
+  check: FieldChecker,
+  path: string,
+  value: unknown,
+  allowZero: boolean,
+): void {
+  const problem = durationProblem(value, { allowZero });
+  if (problem !== undefined) check.add(path, problem);
 }
 
 function nonNegative(check: FieldChecker, path: string, value: unknown): void {
