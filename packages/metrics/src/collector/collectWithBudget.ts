@@ -1,4 +1,5 @@
 import type { CollectableMetric, MetricFamily } from '@lexigram/monitor-core';
+import { isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
 import { MetricCollectionError } from '../errors/metricCollectionError.js';
 
 /**
@@ -15,22 +16,27 @@ export async function collectWithBudget(
   let pending: Promise<void>[] | undefined;
   for (let i = 0; i < metrics.length; i++) {
     const metric = metrics[i]!;
-    let out: MetricFamily | Promise<MetricFamily>;
+    let out: MetricFamily | PromiseLike<MetricFamily>;
+    let async: boolean;
     try {
       out = metric.collect();
+      // Inside the try: reading `then` of a hostile proxy may throw too.
+      async = isPromiseLike(out);
     } catch (error) {
       report(failed(metric.name, error));
       continue;
     }
-    if (out instanceof Promise || isThenable(out)) {
+    if (async) {
       const index = i;
       (pending ??= []).push(
-        withTimeout(metric.name, out, timeoutMs, report).then((family) => {
-          results[index] = family;
-        }),
+        settleWithin(metric.name, out as PromiseLike<MetricFamily>, timeoutMs, report).then(
+          (family) => {
+            results[index] = family;
+          },
+        ),
       );
     } else {
-      results[i] = out;
+      results[i] = out as MetricFamily;
     }
   }
   if (pending !== undefined) await Promise.all(pending);
@@ -39,59 +45,42 @@ export async function collectWithBudget(
   return families;
 }
 
-function withTimeout(
+/**
+ * The family `promise` resolves to, or `undefined` (reported once) when it rejects, when its
+ * `then` throws, or when it does not settle within `timeoutMs`. Never rejects.
+ */
+async function settleWithin(
   metricName: string,
   promise: PromiseLike<MetricFamily>,
   timeoutMs: number,
   report: (error: MetricCollectionError) => void,
 ): Promise<MetricFamily | undefined> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      report(
-        new MetricCollectionError(
-          metricName,
-          `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
-          { timedOut: true },
-        ),
-      );
-      resolve(undefined);
-    }, timeoutMs);
-    // A hung callback must not keep the process alive.
-    timer.unref();
-    promise.then(
-      (family) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(family);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        report(failed(metricName, error));
-        resolve(undefined);
-      },
-    );
-  });
+  const outcome = await withTimeout(promise, timeoutMs);
+  if (outcome.status === 'fulfilled') return outcome.value;
+  if (outcome.status === 'rejected') {
+    report(failed(metricName, outcome.reason));
+    return undefined;
+  }
+  report(
+    new MetricCollectionError(
+      metricName,
+      `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
+      { timedOut: true },
+    ),
+  );
+  return undefined;
 }
 
 function failed(metricName: string, error: unknown): MetricCollectionError {
-  const reason = error instanceof Error ? error.message : String(error);
+  let reason: string;
+  try {
+    reason = error instanceof Error ? error.message : String(error);
+  } catch {
+    reason = 'an unreadable value';
+  }
   return new MetricCollectionError(
     metricName,
     `The collect callback of metric "${metricName}" failed (${reason}), so it was left out of this collection; the other metrics were collected. Fix the callback.`,
     { cause: error },
-  );
-}
-
-function isThenable(value: unknown): value is PromiseLike<MetricFamily> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
   );
 }
