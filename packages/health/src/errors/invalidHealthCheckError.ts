@@ -2,7 +2,7 @@ import { HealthCheckError } from './healthCheckError.js';
 
 /**
  * A check or its options cannot be used: an empty name, something that is neither a function nor
- * an object with `check()`, a function given to `register` without a `healthChecker` mark, a bad
+ * an object with `check()`, a function given to `register` without a `markHealthCheck` mark, a bad
  * timeout or category.
  */
 export class InvalidHealthCheckError extends HealthCheckError {
