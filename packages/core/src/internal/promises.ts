@@ -127,8 +127,7 @@ export function withTimeout<T>(
   timeoutMs: number,
   options: WithTimeoutOptions = {},
 ): Promise<TimedOutcome<T>> {
-  const scheduler =
-    options.scheduler ?? (options.keepAlive ? keepAliveScheduler : systemScheduler);
+  const scheduler = options.scheduler ?? (options.keepAlive ? keepAliveScheduler : systemScheduler);
   return new Promise<TimedOutcome<T>>((resolve) => {
     let settled = false;
     const handle = scheduler.setTimeout(() => {

@@ -1,4 +1,5 @@
 import { HealthCheckError } from './healthCheckError.js';
+import type { MonitorErrorCode } from '@lexigram/monitor-core';
 
 /**
  * A check or its options cannot be used: an empty name, something that is neither a function nor
@@ -6,5 +7,5 @@ import { HealthCheckError } from './healthCheckError.js';
  * timeout or category.
  */
 export class InvalidHealthCheckError extends HealthCheckError {
-  static override readonly code: string = 'INVALID_HEALTH_CHECK';
+  static override readonly code: MonitorErrorCode = 'INVALID_HEALTH_CHECK';
 }

@@ -1,5 +1,5 @@
 import type { CollectableMetric, MetricFamily } from '@lexigram/monitor-core';
-import { MetricCollectionError } from '../errors/metricCollectionError.js';
+import { MetricCollectionError } from '@lexigram/monitor-core';
 
 /**
  * Snapshot every metric: synchronous ones directly, asynchronous ones (gauge callbacks)

@@ -3,12 +3,19 @@ import {
   monitorHooks,
   type AlertDispatcherProtocol,
   type HookBus,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
 import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
+import {
+  componentLogger,
+  faultSink,
+  sloFault,
+  type LoggerOptions,
+  type SloLogger,
+} from '../internal/logger.js';
+import { BackgroundLoop, runWithDeadline, type Scheduler } from '@lexigram/monitor-core/internal';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
 import { ErrorBudgetTracker } from './errorBudgetTracker.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
@@ -20,6 +27,10 @@ export interface ErrorBudgetMonitorOptions extends LoggerOptions {
   dispatcher?: AlertDispatcherProtocol;
   /** Time source; default `Date.now`. */
   clock?: Clock;
+  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
   /** Slot layout of every SLO's event counter. */
   tiers?: Partial<EventCounterTiers>;
   /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
@@ -45,19 +56,39 @@ export class ErrorBudgetMonitor {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
   private readonly clock: Clock;
   private readonly tiers: Partial<EventCounterTiers> | undefined;
-  private readonly log: SloLogger;
+  private readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number | undefined;
   private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
+  private readonly loop: BackgroundLoop;
 
   constructor(options: ErrorBudgetMonitorOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.tiers = options.tiers;
     this.log = componentLogger(options, 'error-budget-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled error-budget evaluation failed'),
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+    this.notifier = new AlertNotifier(
+      this.log,
+      options.hooks ?? monitorHooks,
+      options.dispatcher,
+      this.onError,
+      'errorBudgetMonitor',
     );
+    this.loop = new BackgroundLoop({
+      run: () => this.evaluate(),
+      onError: (error) =>
+        sloFault(
+          this.onError,
+          'errorBudgetMonitor',
+          'EVALUATION_FAILED',
+          'scheduled error-budget evaluation failed',
+          undefined,
+          error,
+        ),
+      component: 'slo.errorBudgetMonitor',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** The dispatcher firing rules are sent to, if any. */
@@ -135,9 +166,21 @@ export class ErrorBudgetMonitor {
     this.loop.start(intervalMs);
   }
 
-  /** Stop background evaluation; resolves when a run in progress has finished. */
+  /**
+   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
+   * Safe to call twice; never rejects. `start()` may be called again afterwards.
+   */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => this.loop.stop(), {
+      component: 'slo.errorBudgetMonitor',
+      ...(this.shutdownTimeoutMs === undefined ? {} : { timeoutMs: this.shutdownTimeoutMs }),
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
+  }
+
+  /** Stop the background evaluation; the same as {@link ErrorBudgetMonitor.shutdown}. */
   stop(): Promise<void> {
-    return this.loop.stop();
+    return this.shutdown();
   }
 }
 

@@ -1,14 +1,21 @@
 import {
-  InvalidMetricError,
+  InvalidSampleError,
   MonitorConfigError,
   monitorHooks,
   type AlertDispatcherProtocol,
   type HookBus,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
 import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
+import {
+  componentLogger,
+  faultSink,
+  sloFault,
+  type LoggerOptions,
+  type SloLogger,
+} from '../internal/logger.js';
+import { BackgroundLoop, runWithDeadline, type Scheduler } from '@lexigram/monitor-core/internal';
 import { RollingQuantileWindow } from './rollingQuantileWindow.js';
 import { SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
@@ -19,6 +26,10 @@ export interface SLOMonitorOptions extends LoggerOptions {
   dispatcher?: AlertDispatcherProtocol;
   /** Time source; default `Date.now`. */
   clock?: Clock;
+  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
   /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
   slotsPerWindow?: number;
   /** Relative accuracy of measured percentiles (default 0.01, i.e. within 1 %). */
@@ -67,25 +78,45 @@ export class SLOMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
   private readonly clock: Clock;
-  private readonly log: SloLogger;
+  private readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number | undefined;
   private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
+  private readonly loop: BackgroundLoop;
   private readonly windowOptions: { slots: number; relativeAccuracy: number };
 
   constructor(options: SLOMonitorOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.log = componentLogger(options, 'slo-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+    this.notifier = new AlertNotifier(
+      this.log,
+      options.hooks ?? monitorHooks,
+      options.dispatcher,
+      this.onError,
+      'sloMonitor',
+    );
     this.windowOptions = {
       slots: options.slotsPerWindow ?? 12,
       relativeAccuracy: options.relativeAccuracy ?? 0.01,
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled SLO evaluation failed'),
-    );
+    this.loop = new BackgroundLoop({
+      run: () => this.evaluate(),
+      onError: (error) =>
+        sloFault(
+          this.onError,
+          'sloMonitor',
+          'EVALUATION_FAILED',
+          'scheduled SLO evaluation failed',
+          undefined,
+          error,
+        ),
+      component: 'slo.sloMonitor',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** The dispatcher violations are sent to, if any. */
@@ -155,11 +186,11 @@ export class SLOMonitor {
   /**
    * Record one measurement of `metric` in milliseconds. Hot path: a map lookup and a sketch
    * update per window, no I/O, no allocation. A value that is not a finite number >= 0 throws
-   * `InvalidMetricError`.
+   * `InvalidSampleError`.
    */
   recordSample(metric: string, valueMs: number): void {
     if (typeof valueMs !== 'number' || !(valueMs >= 0 && valueMs !== Number.POSITIVE_INFINITY)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordSample(${JSON.stringify(metric)}, ${String(valueMs)}): a sample must be a finite number of milliseconds >= 0`,
       );
     }
@@ -217,9 +248,21 @@ export class SLOMonitor {
     this.loop.start(intervalMs);
   }
 
-  /** Stop background evaluation; resolves when a run in progress has finished. */
+  /**
+   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
+   * Safe to call twice; never rejects. `start()` may be called again afterwards.
+   */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => this.loop.stop(), {
+      component: 'slo.sloMonitor',
+      ...(this.shutdownTimeoutMs === undefined ? {} : { timeoutMs: this.shutdownTimeoutMs }),
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
+  }
+
+  /** Stop the background evaluation; the same as {@link SLOMonitor.shutdown}. */
   stop(): Promise<void> {
-    return this.loop.stop();
+    return this.shutdown();
   }
 
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {
