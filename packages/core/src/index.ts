@@ -203,4 +203,3 @@ export {
 } from './registry/backendRegistry.js';
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
-export { processSingleton } from './internal/processSingleton.js';
