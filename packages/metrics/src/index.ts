@@ -44,7 +44,11 @@ export {
   MetricsCollector,
   type MetricsCollectorOptions,
 } from './collector/metricsCollector.js';
-export { MetricCollectionError } from './errors/metricCollectionError.js';
+/**
+ * @deprecated Moved to `@lexigram/monitor-core`; import it from there. Re-exported here for one
+ * minor version.
+ */
+export { MetricCollectionError } from '@lexigram/monitor-core';
 
 // Logging
 export { defaultMetricsLogger, type MetricsLogger } from './logging/metricsLogger.js';

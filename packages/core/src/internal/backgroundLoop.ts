@@ -64,8 +64,8 @@ export class BackgroundLoop {
    */
   runNow(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    const run = Promise.resolve()
-      .then(() => this.options.run())
+    // The async wrapper starts the run synchronously and turns a throw into a rejection.
+    const run = (async () => this.options.run())()
       .then(
         () => undefined,
         (error: unknown) => this.fail(error),

@@ -1,5 +1,10 @@
-/** Any function a decorator may wrap (`this: never` also accepts functions that type `this`). */
-export type AnyFunction = (this: never, ...args: never[]) => unknown;
+/**
+ * Any function a decorator may wrap. `this: any` both accepts functions that declare a `this`
+ * type and leaves an undeclared `this` callable as usual (`this: never` would make it uncallable,
+ * `this: unknown` would refuse typed `this`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFunction = (this: any, ...args: never[]) => unknown;
 
 type Callable = (this: unknown, ...args: unknown[]) => unknown;
 

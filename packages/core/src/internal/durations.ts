@@ -32,7 +32,7 @@ export function durationProblem(value: unknown, rule: DurationRule = {}): string
   if (typeof value !== 'number' || Number.isNaN(value)) {
     return `must be a number of milliseconds, got ${got}`;
   }
-  if (!Number.isFinite(value) && max !== Infinity) {
+  if (!Number.isFinite(value)) {
     return `must be a finite number of milliseconds, got ${got}`;
   }
   if (rule.integer && Number.isFinite(value) && !Number.isInteger(value)) {

@@ -30,7 +30,10 @@ export class FieldChecker {
     this.errors.push({ path, message });
   }
 
-  /** A duration in ms (see {@link durationProblem}); `fallback` when `value` is undefined. */
+  /**
+   * An optional duration in ms (see {@link durationProblem}): `fallback` (or `undefined`) when
+   * `value` is undefined.
+   */
   durationMs(
     path: string,
     value: unknown,
@@ -42,7 +45,7 @@ export class FieldChecker {
     value: unknown,
     rule: DurationRule & { readonly fallback?: number } = {},
   ): number | undefined {
-    if (value === undefined && rule.fallback !== undefined) return rule.fallback;
+    if (value === undefined) return rule.fallback;
     const problem = durationProblem(value, rule);
     if (problem === undefined) return value as number;
     this.add(path, problem);

@@ -39,6 +39,7 @@ export {
 export { BackgroundLoop, type BackgroundLoopOptions } from './backgroundLoop.js';
 export {
   ShutdownOnce,
+  runWithDeadline,
   DEFAULT_SHUTDOWN_TIMEOUT_MS,
   type ShutdownRunOptions,
 } from './shutdownOnce.js';

@@ -98,7 +98,17 @@ export type TimedOutcome<T> =
 export interface WithTimeoutOptions {
   /** Timer source (tests pass a fake). Default {@link systemScheduler} (unref'd timers). */
   readonly scheduler?: Scheduler;
+  /**
+   * Keep the process alive until the promise settles or the time runs out (a ref'd timer), for
+   * a caller that must get its answer. Ignored when `scheduler` is given. Default false.
+   */
+  readonly keepAlive?: boolean;
 }
+
+const keepAliveScheduler: Scheduler = {
+  ...systemScheduler,
+  setTimeout: (fn, delayMs) => globalThis.setTimeout(fn, delayMs),
+};
 
 /**
  * Wait for `promise`, at most `timeoutMs`. Never rejects: it resolves to the outcome, or to
@@ -117,7 +127,7 @@ export function withTimeout<T>(
   timeoutMs: number,
   options: WithTimeoutOptions = {},
 ): Promise<TimedOutcome<T>> {
-  const scheduler = options.scheduler ?? systemScheduler;
+  const scheduler = options.scheduler ?? (options.keepAlive ? keepAliveScheduler : systemScheduler);
   return new Promise<TimedOutcome<T>>((resolve) => {
     let settled = false;
     const handle = scheduler.setTimeout(() => {

@@ -42,39 +42,47 @@ export class ShutdownOnce {
 
   /** Run `work` the first time; return the same promise afterwards. Never rejects. */
   run(work: () => unknown, options: ShutdownRunOptions): Promise<void> {
-    this.promise ??= this.execute(work, options);
+    this.promise ??= runWithDeadline(work, options);
     return this.promise;
   }
+}
 
-  private async execute(work: () => unknown, options: ShutdownRunOptions): Promise<void> {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
-    // An async wrapper turns a synchronous throw into a rejection and still runs `work` now.
-    const pending = (async () => work())();
-    const outcome = await withTimeout(
-      pending,
-      timeoutMs,
-      options.scheduler ? { scheduler: options.scheduler } : {},
+/**
+ * Run `work` and resolve when it settles or at the deadline, whichever comes first; a failure or
+ * a timeout is reported (`SHUTDOWN_FAILED`, `SHUTDOWN_TIMEOUT`), never thrown. For a component
+ * that can be started again after it stopped (so its stop is not once-only).
+ */
+export async function runWithDeadline(
+  work: () => unknown,
+  options: ShutdownRunOptions,
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  // An async wrapper turns a synchronous throw into a rejection and still runs `work` now.
+  const pending = (async () => work())();
+  const outcome = await withTimeout(
+    pending,
+    timeoutMs,
+    options.scheduler ? { scheduler: options.scheduler } : {},
+  );
+  if (outcome.status === 'rejected') {
+    reportFault(
+      {
+        code: 'SHUTDOWN_FAILED',
+        component: options.component,
+        message: 'Shutdown failed; resources were released as far as possible.',
+        error: outcome.reason,
+      },
+      options.onError,
     );
-    if (outcome.status === 'rejected') {
-      reportFault(
-        {
-          code: 'SHUTDOWN_FAILED',
-          component: options.component,
-          message: 'Shutdown failed; resources were released as far as possible.',
-          error: outcome.reason,
-        },
-        options.onError,
-      );
-    } else if (outcome.status === 'timedOut') {
-      reportFault(
-        {
-          code: 'SHUTDOWN_TIMEOUT',
-          component: options.component,
-          message: `Shutdown did not finish within ${timeoutMs} ms; it was abandoned so the process can exit. Raise shutdownTimeoutMs if the work needs longer.`,
-          details: { timeoutMs },
-        },
-        options.onError,
-      );
-    }
+  } else if (outcome.status === 'timedOut') {
+    reportFault(
+      {
+        code: 'SHUTDOWN_TIMEOUT',
+        component: options.component,
+        message: `Shutdown did not finish within ${timeoutMs} ms; it was abandoned so the process can exit. Raise shutdownTimeoutMs if the work needs longer.`,
+        details: { timeoutMs },
+      },
+      options.onError,
+    );
   }
 }

@@ -55,6 +55,7 @@ describe('FieldChecker', () => {
     expect(check.durationMs('ttlMs', undefined, { fallback: 30 })).toBe(30);
     expect(check.durationMs('ttlMs', 0, { allowZero: true, fallback: 30 })).toBe(0);
     expect(check.durationMs('ttlMs', undefined)).toBeUndefined();
+    expect(check.durationMs('ttlMs', null)).toBeUndefined();
     expect(check.count).toBe(1);
   });
 });

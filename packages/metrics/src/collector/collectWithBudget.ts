@@ -1,6 +1,6 @@
 import type { CollectableMetric, MetricFamily } from '@lexigram/monitor-core';
+import { MetricCollectionError } from '@lexigram/monitor-core';
 import { isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
-import { MetricCollectionError } from '../errors/metricCollectionError.js';
 
 /**
  * Snapshot every metric: synchronous ones directly, asynchronous ones (gauge callbacks)

@@ -16,7 +16,7 @@ import {
   type MetricType,
   type SummaryProtocol,
 } from '@lexigram/monitor-core';
-import type { MetricCollectionError } from '../errors/metricCollectionError.js';
+import type { MetricCollectionError } from '@lexigram/monitor-core';
 import { Counter } from '../instruments/counter.js';
 import { Gauge } from '../instruments/gauge.js';
 import { Histogram } from '../instruments/histogram.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { MetricCollectionError } from '../../src/errors/metricCollectionError.js';
+import type { MetricCollectionError } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 
 /** collect() results that break a naive thenable handling. */

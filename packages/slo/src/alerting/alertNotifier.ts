@@ -1,9 +1,14 @@
-import type { AlertDispatcherProtocol, AlertSeverity, HookBus } from '@lexigram/monitor-core';
+import type {
+  AlertDispatcherProtocol,
+  AlertSeverity,
+  HookBus,
+  MonitorFaultHandler,
+} from '@lexigram/monitor-core';
 import { withTimeout } from '@lexigram/monitor-core/internal';
-import type { SloLogger } from '../internal/logger.js';
+import { sloFault, type SloLogger } from '../internal/logger.js';
 import type { AlertLogLevel } from './severity.js';
 
-/** Default bound of one dispatch: past it the send is abandoned and logged. */
+/** Default bound of one dispatch: past it the send is abandoned and reported. */
 export const DEFAULT_DISPATCH_TIMEOUT_MS = 10_000;
 
 /** One alert, as a monitor raises it. */
@@ -25,23 +30,34 @@ export interface RaisedAlert {
 /**
  * What every monitor does with an alert: a structured log record, the `alertFired` hook, and the
  * dispatcher when one is set. A dispatcher that throws, rejects or does not answer within
- * `dispatchTimeoutMs` is logged, never propagated: evaluating SLOs must not fail, or stop,
- * because Slack is down. The log calls are guarded too (a logger that throws is ignored).
+ * `dispatchTimeoutMs` is reported as an `ALERT_DISPATCH_FAILED` fault, never propagated:
+ * evaluating SLOs must not fail, or stop, because Slack is down. A logger or hook listener that
+ * throws is ignored for the same reason.
  */
 export class AlertNotifier {
+  private readonly log: () => SloLogger;
+
   constructor(
-    private readonly log: SloLogger,
+    log: SloLogger | (() => SloLogger),
     private readonly hooks: HookBus,
     public dispatcher: AlertDispatcherProtocol | undefined,
+    private readonly onError?: MonitorFaultHandler,
+    private readonly component = 'alertNotifier',
     private readonly dispatchTimeoutMs = DEFAULT_DISPATCH_TIMEOUT_MS,
-  ) {}
+  ) {
+    this.log = typeof log === 'function' ? log : () => log;
+  }
 
-  /** Log, emit and dispatch every alert; dispatches run concurrently, each bounded. */
+  /** Log, emit and dispatch every alert; dispatches run concurrently. */
   async notifyAll(alerts: readonly RaisedAlert[]): Promise<void> {
     const dispatcher = this.dispatcher;
     const sends: Promise<void>[] = [];
     for (const alert of alerts) {
-      this.safeLog(alert.level, alert.fields, alert.message);
+      try {
+        this.log()[alert.level](alert.fields, alert.message);
+      } catch {
+        // A logger that throws (a sync destination hitting EAGAIN) must not stop alerting.
+      }
       if (this.hooks.alertFired.active) {
         try {
           this.hooks.alertFired.emit({
@@ -51,7 +67,7 @@ export class AlertNotifier {
             context: alert.context,
           });
         } catch {
-          // A hook listener's failure must not stop the dispatch below.
+          // Same for a hook listener: the dispatch below still happens.
         }
       }
       if (dispatcher) sends.push(this.dispatch(dispatcher, alert));
@@ -63,26 +79,17 @@ export class AlertNotifier {
     // An async function turns a synchronous throw of `send` into a rejection.
     const sent = (async () => alert.send(dispatcher))();
     const outcome = await withTimeout(sent, this.dispatchTimeoutMs);
-    if (outcome.status === 'rejected') {
-      this.safeLog(
-        'error',
-        { err: outcome.reason, alert: alert.alertName },
-        'alert dispatcher failed',
-      );
-    } else if (outcome.status === 'timedOut') {
-      this.safeLog(
-        'error',
-        { alert: alert.alertName, timeoutMs: this.dispatchTimeoutMs },
-        `alert dispatcher did not answer within ${this.dispatchTimeoutMs} ms; the send was abandoned`,
-      );
-    }
-  }
-
-  private safeLog(level: AlertLogLevel, fields: Record<string, unknown>, message: string): void {
-    try {
-      this.log[level](fields, message);
-    } catch {
-      // A logger that throws (a sync destination hitting EAGAIN) must not break alerting.
-    }
+    if (outcome.status === 'fulfilled') return;
+    const timedOut = outcome.status === 'timedOut';
+    sloFault(
+      this.onError,
+      this.component,
+      'ALERT_DISPATCH_FAILED',
+      timedOut
+        ? `alert dispatcher did not answer within ${this.dispatchTimeoutMs} ms; the send was abandoned`
+        : 'alert dispatcher failed',
+      { alert: alert.alertName, ...(timedOut ? { timeoutMs: this.dispatchTimeoutMs } : {}) },
+      timedOut ? undefined : outcome.reason,
+    );
   }
 }

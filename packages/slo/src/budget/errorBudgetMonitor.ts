@@ -3,8 +3,8 @@ import {
   monitorHooks,
   type AlertDispatcherProtocol,
   type HookBus,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { validateDurationMs } from '@lexigram/monitor-core/internal';
 import {
   AlertNotifier,
   DEFAULT_DISPATCH_TIMEOUT_MS,
@@ -12,8 +12,20 @@ import {
 } from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
 import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
+import {
+  componentLogger,
+  faultSink,
+  sloFault,
+  type LoggerOptions,
+  type SloLogger,
+} from '../internal/logger.js';
+import {
+  BackgroundLoop,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  runWithDeadline,
+  validateDurationMs,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
 import { ErrorBudgetTracker } from './errorBudgetTracker.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
@@ -23,12 +35,14 @@ import type { EventCounterTiers } from './twoTierEventCounter.js';
 export interface ErrorBudgetMonitorOptions extends LoggerOptions, ClockOptions {
   /** Where firing burn-rate rules are sent with `sendAlert`; none by default. */
   dispatcher?: AlertDispatcherProtocol;
+  /** Bound of one dispatch (default 10000): past it the send is abandoned and reported. */
+  dispatchTimeoutMs?: number;
+  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
   /** Slot layout of every SLO's event counter. */
   tiers?: Partial<EventCounterTiers>;
-  /** Bound of one dispatch (default 10000): past it the send is abandoned and logged. */
-  dispatchTimeoutMs?: number;
-  /** Bound of `stop()` waiting for an evaluation in progress (default 15000). */
-  shutdownTimeoutMs?: number;
   /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
   hooks?: HookBus;
 }
@@ -52,34 +66,46 @@ export class ErrorBudgetMonitor {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
   private readonly time: TimeSource;
   private readonly tiers: Partial<EventCounterTiers> | undefined;
-  private readonly log: SloLogger;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
+  private readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
   private readonly shutdownTimeoutMs: number;
+  private readonly notifier: AlertNotifier;
+  private readonly loop: BackgroundLoop;
 
   constructor(options: ErrorBudgetMonitorOptions = {}) {
     this.time = timeSource(options);
     this.tiers = options.tiers;
     this.log = componentLogger(options, 'error-budget-monitor');
-    const source = 'ErrorBudgetMonitor options';
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
+      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      source: 'ErrorBudgetMonitor options',
+    });
     this.notifier = new AlertNotifier(
       this.log,
       options.hooks ?? monitorHooks,
       options.dispatcher,
+      this.onError,
+      'errorBudgetMonitor',
       validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
         fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
-        source,
+        source: 'ErrorBudgetMonitor options',
       }),
     );
-    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
-      fallback: 15_000,
-      source,
+    this.loop = new BackgroundLoop({
+      run: () => this.evaluate(),
+      onError: (error) =>
+        sloFault(
+          this.onError,
+          'errorBudgetMonitor',
+          'EVALUATION_FAILED',
+          'scheduled error-budget evaluation failed',
+          undefined,
+          error,
+        ),
+      component: 'slo.errorBudgetMonitor',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     });
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled error-budget evaluation failed'),
-      'slo.errorBudgetMonitor',
-    );
   }
 
   /** The dispatcher firing rules are sent to, if any. */
@@ -159,11 +185,20 @@ export class ErrorBudgetMonitor {
   }
 
   /**
-   * Stop background evaluation; resolves when a run in progress has finished, or after
-   * `shutdownTimeoutMs` when it has not. Never rejects.
+   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
+   * Safe to call twice; never rejects. `start()` may be called again afterwards.
    */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => this.loop.stop(), {
+      component: 'slo.errorBudgetMonitor',
+      timeoutMs: this.shutdownTimeoutMs,
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
+  }
+
+  /** Stop the background evaluation; the same as {@link ErrorBudgetMonitor.shutdown}. */
   stop(): Promise<void> {
-    return this.loop.stop(this.shutdownTimeoutMs);
+    return this.shutdown();
   }
 }
 

@@ -1,5 +1,5 @@
 import { DDSketch } from '@datadog/sketches-js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import { exactQuantile, sketchQuantile } from './nearestRank.js';
 
 /** Exact samples a window keeps by default before it answers from the sketch alone. */

@@ -1,16 +1,28 @@
 import {
-  InvalidMetricError,
+  InvalidSampleError,
   MonitorConfigError,
   monitorHooks,
   type AlertDispatcherProtocol,
   type HookBus,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { validateDurationMs } from '@lexigram/monitor-core/internal';
 import { AlertNotifier, DEFAULT_DISPATCH_TIMEOUT_MS } from '../alerting/alertNotifier.js';
 import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
-import { RollingQuantileWindow } from './rollingQuantileWindow.js';
+import {
+  componentLogger,
+  faultSink,
+  sloFault,
+  type LoggerOptions,
+  type SloLogger,
+} from '../internal/logger.js';
+import {
+  BackgroundLoop,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  runWithDeadline,
+  validateDurationMs,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
+import { DEFAULT_EXACT_SAMPLES, RollingQuantileWindow } from './rollingQuantileWindow.js';
 import { DEFAULT_SLO_WINDOW_MS, SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
 import { toAlert } from './violationAlert.js';
@@ -19,13 +31,8 @@ import { toAlert } from './violationAlert.js';
 export interface SLOMonitorOptions extends LoggerOptions, ClockOptions {
   /** Where violations are sent as alerts (e.g. a `LoggingAlertDispatcher`); none by default. */
   dispatcher?: AlertDispatcherProtocol;
-  /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
-  slotsPerWindow?: number;
-  /**
-   * Relative accuracy of measured percentiles once a window holds more than `exactSamples`
-   * samples (default 0.01, i.e. within 1 %).
-   */
-  relativeAccuracy?: number;
+  /** Bound of one dispatch (default 10000): past it the send is abandoned and reported. */
+  dispatchTimeoutMs?: number;
   /** Samples per window kept exactly (default 2048): percentiles are exact up to this many. */
   exactSamples?: number;
   /**
@@ -33,10 +40,17 @@ export interface SLOMonitorOptions extends LoggerOptions, ClockOptions {
    * `register()` are kept per metric; past the cap new names are dropped, with one warning.
    */
   maxMetrics?: number;
-  /** Bound of one dispatch (default 10000): past it the send is abandoned and logged. */
-  dispatchTimeoutMs?: number;
-  /** Bound of `stop()` waiting for an evaluation in progress (default 15000). */
+  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
   shutdownTimeoutMs?: number;
+  /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
+  slotsPerWindow?: number;
+  /**
+   * Relative accuracy of measured percentiles once a window holds more than `exactSamples`
+   * samples (default 0.01, i.e. within 1 %).
+   */
+  relativeAccuracy?: number;
   /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
   hooks?: HookBus;
 }
@@ -87,27 +101,35 @@ export class SLOMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
   private readonly time: TimeSource;
-  private readonly log: SloLogger;
+  private readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number;
   private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
+  private readonly loop: BackgroundLoop;
   private readonly windowOptions: { slots: number; relativeAccuracy: number; exactSamples: number };
   private readonly maxMetrics: number;
-  private readonly shutdownTimeoutMs: number;
   private unregisteredMetrics = 0;
   private warnedAtCap = false;
 
   constructor(options: SLOMonitorOptions = {}) {
     this.time = timeSource(options);
     this.log = componentLogger(options, 'slo-monitor');
-    const source = 'SLOMonitor options';
-    const dispatchTimeoutMs = validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
-      fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
-      source,
-    });
+    this.onError = faultSink(options, this.log);
     this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
-      fallback: 15_000,
-      source,
+      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      source: 'SLOMonitor options',
     });
+    this.notifier = new AlertNotifier(
+      this.log,
+      options.hooks ?? monitorHooks,
+      options.dispatcher,
+      this.onError,
+      'sloMonitor',
+      validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
+        fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
+        source: 'SLOMonitor options',
+      }),
+    );
     this.maxMetrics = options.maxMetrics ?? 1000;
     if (!Number.isInteger(this.maxMetrics) || this.maxMetrics < 0) {
       throw new MonitorConfigError(
@@ -117,27 +139,30 @@ export class SLOMonitor {
             message: `must be an integer >= 0, got ${String(options.maxMetrics)}`,
           },
         ],
-        { source },
+        { source: 'SLOMonitor options' },
       );
     }
-    this.notifier = new AlertNotifier(
-      this.log,
-      options.hooks ?? monitorHooks,
-      options.dispatcher,
-      dispatchTimeoutMs,
-    );
     this.windowOptions = {
       slots: options.slotsPerWindow ?? 12,
       relativeAccuracy: options.relativeAccuracy ?? 0.01,
-      exactSamples: options.exactSamples ?? 2048,
+      exactSamples: options.exactSamples ?? DEFAULT_EXACT_SAMPLES,
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled SLO evaluation failed'),
-      'slo.sloMonitor',
-    );
+    this.loop = new BackgroundLoop({
+      run: () => this.evaluate(),
+      onError: (error) =>
+        sloFault(
+          this.onError,
+          'sloMonitor',
+          'EVALUATION_FAILED',
+          'scheduled SLO evaluation failed',
+          undefined,
+          error,
+        ),
+      component: 'slo.sloMonitor',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** The dispatcher violations are sent to, if any. */
@@ -197,23 +222,6 @@ export class SLOMonitor {
     return definition;
   }
 
-  /** Remove an SLO; its samples go too unless another SLO reads the same metric and window. */
-  unregister(name: string): boolean {
-    const slo = this.slos.get(name);
-    if (!slo) return false;
-    this.slos.delete(name);
-    const stillRead = [...this.slos.values()].some(
-      (other) => other.metric === slo.metric && other.windowMs === slo.windowMs,
-    );
-    const windows = this.metrics.get(slo.metric);
-    if (windows && !stillRead) {
-      windows.byLength.delete(slo.windowMs);
-      windows.list = [...windows.byLength.values()];
-      if (windows.list.length === 0) this.metrics.delete(slo.metric);
-    }
-    return true;
-  }
-
   /** Once SLOs read a metric, its pre-registration window goes unless one of them reads it. */
   private dropUnreadWindows(metric: string, windows: MetricWindows): void {
     for (const length of windows.byLength.keys()) {
@@ -230,14 +238,13 @@ export class SLOMonitor {
     if (this.unregisteredMetrics >= this.maxMetrics) {
       if (!this.warnedAtCap) {
         this.warnedAtCap = true;
-        try {
-          this.log.warn(
-            { metric, maxMetrics: this.maxMetrics },
-            `SLOMonitor keeps samples of at most ${this.maxMetrics} metrics without an SLO; samples of new ones are dropped. Register SLOs for the metrics you record, or raise maxMetrics.`,
-          );
-        } catch {
-          // A broken logger must not break recording.
-        }
+        sloFault(
+          this.onError,
+          'sloMonitor',
+          'SAMPLES_DROPPED',
+          `SLOMonitor keeps samples of at most ${this.maxMetrics} metrics without an SLO; samples of new ones are dropped. Register SLOs for the metrics you record, or raise maxMetrics.`,
+          { metric, maxMetrics: this.maxMetrics },
+        );
       }
       return undefined;
     }
@@ -255,14 +262,31 @@ export class SLOMonitor {
     return windows;
   }
 
+  /** Remove an SLO; its samples go too unless another SLO reads the same metric and window. */
+  unregister(name: string): boolean {
+    const slo = this.slos.get(name);
+    if (!slo) return false;
+    this.slos.delete(name);
+    const stillRead = [...this.slos.values()].some(
+      (other) => other.metric === slo.metric && other.windowMs === slo.windowMs,
+    );
+    const windows = this.metrics.get(slo.metric);
+    if (windows && !stillRead) {
+      windows.byLength.delete(slo.windowMs);
+      windows.list = [...windows.byLength.values()];
+      if (windows.list.length === 0) this.metrics.delete(slo.metric);
+    }
+    return true;
+  }
+
   /**
    * Record one measurement of `metric` in milliseconds. Hot path: a map lookup and a sketch
    * update per window, no I/O, no allocation. A value that is not a finite number >= 0 throws
-   * `InvalidMetricError`.
+   * `InvalidSampleError`.
    */
   recordSample(metric: string, valueMs: number): void {
     if (typeof valueMs !== 'number' || !(valueMs >= 0 && valueMs !== Number.POSITIVE_INFINITY)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordSample(${JSON.stringify(metric)}, ${String(valueMs)}): a sample must be a finite number of milliseconds >= 0`,
       );
     }
@@ -321,11 +345,20 @@ export class SLOMonitor {
   }
 
   /**
-   * Stop background evaluation; resolves when a run in progress has finished, or after
-   * `shutdownTimeoutMs` when it has not. Never rejects.
+   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
+   * Safe to call twice; never rejects. `start()` may be called again afterwards.
    */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => this.loop.stop(), {
+      component: 'slo.sloMonitor',
+      timeoutMs: this.shutdownTimeoutMs,
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
+  }
+
+  /** Stop the background evaluation; the same as {@link SLOMonitor.shutdown}. */
   stop(): Promise<void> {
-    return this.loop.stop(this.shutdownTimeoutMs);
+    return this.shutdown();
   }
 
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {

@@ -1,7 +1,16 @@
-import type { AlertDispatcherProtocol, AlertSeverity } from '@lexigram/monitor-core';
-import { validateDurationMs, withTimeout } from '@lexigram/monitor-core/internal';
+import type {
+  AlertDispatcherProtocol,
+  AlertSeverity,
+  MonitorFaultHandler,
+} from '@lexigram/monitor-core';
+import {
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  ShutdownOnce,
+  validateDurationMs,
+  withTimeout,
+} from '@lexigram/monitor-core/internal';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { componentLogger, type SloLogger } from '../internal/logger.js';
+import { componentLogger, faultSink, sloFault, type SloLogger } from '../internal/logger.js';
 import { defaultDedupKey, freeFormAlert, metricAlert, type AlertRecord } from './alertRecord.js';
 import { DedupWindow } from './dedupWindow.js';
 import { hostOf, postJson } from './postJson.js';
@@ -37,21 +46,24 @@ interface Queued {
  * with de-duplication, a rate limit, a timeout per attempt, and retries with exponential backoff
  * on network errors, 408, 429 and 5xx (honouring `Retry-After`). `sendAlert` and
  * `sendMetricAlert` only enqueue: they never wait on the network and never reject. `flush()`
- * waits for the queue to drain; `close()` stops accepting alerts and drains, for at most
- * `closeTimeoutMs` (then the alerts left are dropped and counted). Bodies are serialized with
- * BigInts as strings; an alert whose body still cannot be serialized is failed and its
- * de-duplication key forgotten, like any failed delivery.
+ * waits for the queue to drain; `close()` stops accepting alerts and drains.
  *
  * Subclasses say what to POST: {@link WebhookAlertDispatcher.buildBody}.
  */
 export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol {
   /** Where alerts are POSTed. */
   protected readonly url: string;
-  protected readonly log: SloLogger;
+  /** Logger of this dispatcher (built on first use). */
+  protected readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly closing = new ShutdownOnce();
+  private readonly shutdownTimeoutMs: number;
+  // Set when shutdown() ran out of time: nothing more is retried.
+  private abandoned = false;
+  private wakeBackoff: (() => void) | undefined;
   protected readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
-  private readonly closeTimeoutMs: number;
   private readonly maxQueueSize: number;
   private readonly headers: Readonly<Record<string, string>>;
   private readonly dedup: DedupWindow;
@@ -61,10 +73,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
   private readonly queue: Queued[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
-  // Set when close() ran out of time: nothing more is retried.
-  private abandoned = false;
   private backoffTimer: NodeJS.Timeout | undefined;
-  private wakeBackoff: (() => void) | undefined;
   private readonly counters: WebhookDispatcherStats = {
     accepted: 0,
     delivered: 0,
@@ -86,7 +95,6 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     this.url = url;
     this.policy = settings.policy;
     this.timeoutMs = settings.timeoutMs;
-    this.closeTimeoutMs = settings.closeTimeoutMs;
     this.maxQueueSize = settings.maxQueueSize;
     this.headers = { 'content-type': 'application/json', ...options.headers };
     this.clock = options.clock ?? systemClock;
@@ -96,6 +104,11 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       ? new TokenBucket(settings.rateLimit.maxAlerts, settings.rateLimit.perMs)
       : undefined;
     this.log = componentLogger(options, `${destination}-alerts`);
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
+      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      source: `${destination} dispatcher options`,
+    });
   }
 
   /** Render an alert as the JSON body the destination expects. */
@@ -132,37 +145,48 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
   }
 
   /**
-   * Stop accepting alerts and deliver those queued (graceful shutdown), for at most `timeoutMs`
-   * (default the `closeTimeoutMs` option, 10 s). Alerts still queued or waiting to be retried at
-   * the deadline are dropped and counted in `stats.dropped`. Never rejects.
+   * Stop accepting alerts and deliver those queued (graceful shutdown), waiting at most
+   * `shutdownTimeoutMs`. Idempotent; never rejects.
    */
-  async close(timeoutMs: number = this.closeTimeoutMs): Promise<void> {
-    const deadlineMs = validateDurationMs(timeoutMs, 'timeoutMs', {
-      source: `${this.destination} dispatcher close()`,
-    });
-    this.closed = true;
-    // Backoff timers are unref'd so alerting never holds a process open, but a shutdown that
-    // awaits close() must not exit half-way through a retry (until the deadline).
-    this.backoffTimer?.ref();
-    const outcome = await withTimeout(this.flush(), deadlineMs);
-    if (outcome.status === 'timedOut') this.abandon(deadlineMs);
+  shutdown(): Promise<void> {
+    return this.closing.run(
+      async () => {
+        this.closed = true;
+        // Backoff timers are unref'd so alerting never holds a process open, but a shutdown
+        // that awaits this must not exit half-way through a retry.
+        this.backoffTimer?.ref();
+        const outcome = await withTimeout(this.flush(), this.shutdownTimeoutMs);
+        if (outcome.status === 'timedOut') this.abandon();
+      },
+      {
+        component: `slo.${this.destination}Alerts`,
+        timeoutMs: this.shutdownTimeoutMs,
+        ...(this.onError ? { onError: this.onError } : {}),
+      },
+    );
   }
 
-  private abandon(deadlineMs: number): void {
+  /** The same as {@link WebhookAlertDispatcher.shutdown}. */
+  close(): Promise<void> {
+    return this.shutdown();
+  }
+
+  /**
+   * The deadline passed with alerts still queued or waiting for a retry: drop and count them,
+   * and stop retrying, so a dead destination cannot hold the shutdown (or the process) any longer.
+   */
+  private abandon(): void {
     this.abandoned = true;
     const left = this.queue.length;
     this.queue.length = 0;
     this.counters.dropped += left;
     this.backoffTimer?.unref();
     this.wakeBackoff?.();
-    try {
-      this.log.warn(
-        { destination: this.destination, host: hostOf(this.url), dropped: left, deadlineMs },
-        `close() reached its ${deadlineMs} ms deadline: ${left} queued alert(s) dropped, no more retries`,
-      );
-    } catch {
-      // A broken logger must not break shutdown.
-    }
+    this.fault(
+      'ALERT_DROPPED',
+      `shutdown reached its ${this.shutdownTimeoutMs} ms deadline: ${left} queued alert(s) dropped, no more retries`,
+      { dropped: left, shutdownTimeoutMs: this.shutdownTimeoutMs },
+    );
   }
 
   private sleep(ms: number): Promise<void> {
@@ -184,7 +208,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     try {
       if (this.closed) {
         this.counters.dropped++;
-        this.log.warn({ destination: this.destination }, 'alert dropped: dispatcher is closed');
+        this.fault('ALERT_DROPPED', 'alert dropped: dispatcher is closed', {});
         return;
       }
       const alert = build();
@@ -196,10 +220,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       }
       if (this.bucket && !this.bucket.tryTake(now)) {
         this.counters.rateLimited++;
-        this.log.warn(
-          { destination: this.destination, alert: alert.title },
-          'alert dropped: destination rate limit reached',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: destination rate limit reached', {
+          alert: alert.title,
+        });
         return;
       }
       this.dedup.remember(key, now);
@@ -207,10 +230,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         const oldest = this.queue.shift()!;
         this.dedup.forget(oldest.key);
         this.counters.dropped++;
-        this.log.warn(
-          { destination: this.destination, alert: oldest.alert.title },
-          'alert dropped: delivery queue full',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: delivery queue full', {
+          alert: oldest.alert.title,
+        });
       }
       this.queue.push({ alert, key });
       this.counters.accepted++;
@@ -218,7 +240,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     } catch (error) {
       // A throwing dedupKey callback or a broken logger must not reach the caller.
       this.counters.dropped++;
-      this.safeLog(error, 'alert could not be queued');
+      this.fault('ALERT_NOT_QUEUED', 'alert could not be queued', {}, error);
     }
   }
 
@@ -236,7 +258,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         await this.deliver(next);
       } catch (error) {
         this.counters.failed++;
-        this.safeLog(error, 'alert delivery failed unexpectedly');
+        this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed unexpectedly', {}, error);
       }
     }
   }
@@ -279,28 +301,28 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     // Let the next repeat through: this one never arrived.
     this.dedup.forget(key);
     // The URL may hold a secret (Slack webhook path): log only its host.
-    try {
-      this.log.error(
-        {
-          destination: this.destination,
-          host: hostOf(this.url),
-          alert: alert.title,
-          reason,
-          attempts,
-        },
-        'alert delivery failed',
-      );
-    } catch {
-      // A broken logger must not turn a failed delivery into an unexpected one.
-    }
+    this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed', {
+      host: hostOf(this.url),
+      alert: alert.title,
+      reason,
+      attempts,
+    });
   }
 
-  private safeLog(error: unknown, message: string): void {
-    try {
-      this.log.error({ err: error, destination: this.destination }, message);
-    } catch {
-      // Nothing left to report to.
-    }
+  private fault(
+    code: string,
+    message: string,
+    details: Record<string, unknown>,
+    error?: unknown,
+  ): void {
+    sloFault(
+      this.onError,
+      `${this.destination}Alerts`,
+      code,
+      message,
+      { destination: this.destination, ...details },
+      error,
+    );
   }
 }
 

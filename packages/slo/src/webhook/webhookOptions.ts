@@ -1,7 +1,6 @@
-import { durationProblem } from '@lexigram/monitor-core/internal';
 import type { Clock } from '../internal/clock.js';
 import type { LoggerOptions } from '../internal/logger.js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { AlertRecord } from './alertRecord.js';
 import type { RetryPolicy } from './retryPolicy.js';
 
@@ -15,11 +14,6 @@ export interface WebhookRateLimit {
 export interface WebhookDispatcherOptions extends LoggerOptions, Partial<RetryPolicy> {
   /** Timeout of one HTTP attempt (default 5 s). */
   timeoutMs?: number;
-  /**
-   * Deadline of `close()` (default 10 s): alerts not delivered by then are dropped and counted,
-   * so a dead destination cannot hold a shutdown. `close(timeoutMs)` overrides it.
-   */
-  closeTimeoutMs?: number;
   /** Repeats of the same alert inside this window are dropped (default 5 min; 0 disables). */
   dedupWindowMs?: number;
   /** Most alert keys remembered for de-duplication (default 1000). */
@@ -34,13 +28,14 @@ export interface WebhookDispatcherOptions extends LoggerOptions, Partial<RetryPo
   clock?: Clock;
   /** Key two alerts must share to count as the same; default kind + title + severity. */
   dedupKey?: (alert: AlertRecord) => string;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
 }
 
 /** {@link WebhookDispatcherOptions} checked, with defaults applied. */
 export interface ResolvedWebhookOptions {
   readonly policy: RetryPolicy;
   readonly timeoutMs: number;
-  readonly closeTimeoutMs: number;
   readonly dedupWindowMs: number;
   readonly maxDedupKeys: number;
   readonly maxQueueSize: number;
@@ -66,15 +61,15 @@ export function resolveWebhookOptions(
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
   };
   check.integerAtLeast('maxRetries', policy.maxRetries, 0);
-  timerDuration(check, 'initialBackoffMs', policy.initialBackoffMs, true);
-  timerDuration(check, 'maxBackoffMs', policy.maxBackoffMs, true);
-  timerDuration(check, 'maxRetryAfterMs', policy.maxRetryAfterMs, true);
+  // Backoffs become timers: capped at the longest delay Node honours.
+  check.durationMs('initialBackoffMs', policy.initialBackoffMs, { allowZero: true });
+  check.durationMs('maxBackoffMs', policy.maxBackoffMs, { allowZero: true });
+  check.durationMs('maxRetryAfterMs', policy.maxRetryAfterMs, { allowZero: true });
   const timeoutMs = options.timeoutMs ?? 5000;
-  timerDuration(check, 'timeoutMs', timeoutMs, false);
-  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
-  timerDuration(check, 'closeTimeoutMs', closeTimeoutMs, false);
+  check.durationMs('timeoutMs', timeoutMs);
   const dedupWindowMs = options.dedupWindowMs ?? 300_000;
-  nonNegative(check, 'dedupWindowMs', dedupWindowMs);
+  // Compared with the clock, never a timer: any length is fine.
+  check.durationMs('dedupWindowMs', dedupWindowMs, { allowZero: true, max: Infinity });
   const maxDedupKeys = options.maxDedupKeys ?? 1000;
   check.integerAtLeast('maxDedupKeys', maxDedupKeys, 1);
   const maxQueueSize = options.maxQueueSize ?? 100;
@@ -88,7 +83,6 @@ export function resolveWebhookOptions(
   return {
     policy,
     timeoutMs,
-    closeTimeoutMs,
     dedupWindowMs,
     maxDedupKeys,
     maxQueueSize,
@@ -103,22 +97,5 @@ function isHttpUrl(url: unknown): boolean {
     return protocol === 'http:' || protocol === 'https:';
   } catch {
     return false;
-  }
-}
-
-/** A delay that reaches a timer: at most 2^31 − 1 ms, which Node would otherwise turn into 1 ms. */
-function timerDuration(
-  check: FieldChecker,
-  path: string,
-  value: unknown,
-  allowZero: boolean,
-): void {
-  const problem = durationProblem(value, { allowZero });
-  if (problem !== undefined) check.add(path, problem);
-}
-
-function nonNegative(check: FieldChecker, path: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    check.add(path, `must be a finite number >= 0 (got ${String(value)})`);
   }
 }

@@ -162,7 +162,11 @@ describe('samples recorded before register() are kept', () => {
       error() {},
       fatal() {},
     };
-    const monitor = new SLOMonitor({ logger: logger as never, maxMetrics: 3 });
+    const monitor = new SLOMonitor({
+      logger: logger as never,
+      onError: (fault) => void warnings.push(fault.message),
+      maxMetrics: 3,
+    });
     for (let i = 0; i < 10; i++) monitor.recordSample(`m${i}`, 1);
     monitor.register({ name: 'a', metric: 'm1', percentile: 0.5, thresholdMs: 10 });
     monitor.register({ name: 'b', metric: 'm9', percentile: 0.5, thresholdMs: 10 });

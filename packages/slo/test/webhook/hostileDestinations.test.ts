@@ -92,12 +92,13 @@ describe('close() has a deadline (F9)', () => {
         maxRetries: 3,
         initialBackoffMs: 10,
         rateLimit: false,
-        logging: { enabled: false },
+        shutdownTimeoutMs: 300,
+        onError: () => {},
       });
       for (let i = 0; i < 10; i++) await d.sendAlert(`alert ${i}`, 'm', 'high');
       jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
       let closed = false;
-      const closing = d.close(300).then(() => (closed = true));
+      const closing = d.close().then(() => (closed = true));
       await jest.advanceTimersByTimeAsync(299);
       expect(closed).toBe(false);
       await jest.advanceTimersByTimeAsync(1);
@@ -111,15 +112,10 @@ describe('close() has a deadline (F9)', () => {
     }
   });
 
-  it('rejects a close deadline a timer cannot honour (F4)', async () => {
-    const d = new SlackAlertDispatcher({
-      webhookUrl: 'http://127.0.0.1:9/x',
-      logging: { enabled: false },
-    });
-    await expect(d.close(30 * 86_400_000)).rejects.toThrow(/timeoutMs: must be at most 2147483647/);
+  it('rejects a deadline a timer cannot honour (F4)', () => {
     for (const field of [
       'timeoutMs',
-      'closeTimeoutMs',
+      'shutdownTimeoutMs',
       'initialBackoffMs',
       'maxBackoffMs',
       'maxRetryAfterMs',

@@ -10,7 +10,6 @@ describe('resolveWebhookOptions', () => {
         maxRetryAfterMs: 60_000,
       },
       timeoutMs: 5000,
-      closeTimeoutMs: 10_000,
       dedupWindowMs: 300_000,
       maxDedupKeys: 1000,
       maxQueueSize: 100,

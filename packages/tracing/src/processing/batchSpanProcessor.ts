@@ -3,7 +3,7 @@ import {
   type ConfigFieldError,
   type SpanExporter,
 } from '@lexigram/monitor-core';
-import { SpanExportError } from '../errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 import type { Span } from '../span/span.js';
 import { report, warnOnce, type ExportErrorHandler } from './errorReporter.js';
 import { exportSpans } from './exportSpans.js';

@@ -1,5 +1,5 @@
 import type { ReadableSpanData, SpanExporter } from '@lexigram/monitor-core';
-import { SpanExportError } from '../errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 
 /**
  * Hand `spans` to `exporter`, waiting at most `timeoutMs`. Returns `null` when a synchronous

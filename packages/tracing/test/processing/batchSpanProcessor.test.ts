@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MonitorConfigError } from '@lexigram/monitor-core';
-import { SpanExportError } from '../../src/errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 import {
   BATCH_SPAN_PROCESSOR_DEFAULTS,
   BatchSpanProcessor,

@@ -1,4 +1,4 @@
-import { SpanExportError } from '../../src/errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 import { SimpleSpanProcessor } from '../../src/processing/simpleSpanProcessor.js';
 import { Tracer } from '../../src/tracer/tracer.js';
 import { ScriptedExporter } from '../support/exporters.js';
