@@ -50,8 +50,12 @@ export {
  */
 export { MetricCollectionError } from '@lexigram/monitor-core';
 
-// Logging
-export { defaultMetricsLogger, type MetricsLogger } from './logging/metricsLogger.js';
+// Faults
+export {
+  defaultMetricsLogger,
+  type FaultOptions,
+  type MetricsLogger,
+} from './logging/metricsFaults.js';
 
 // Buffered recording
 export {

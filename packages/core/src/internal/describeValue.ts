@@ -48,3 +48,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * A name for an error message: a string quoted (`"http_requests"`), anything else described as
+ * by {@link describeValue}, so `Invalid metric name "a b"` and `Invalid metric name a number (5)`
+ * read alike across packages.
+ */
+export function quoteName(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : describeValue(value);
+}

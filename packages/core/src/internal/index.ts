@@ -9,7 +9,7 @@
  */
 export { reportFault } from '../diagnostics/diagnostics.js';
 export { processSingleton } from './processSingleton.js';
-export { describeValue, isPlainObject } from './describeValue.js';
+export { describeValue, isPlainObject, quoteName } from './describeValue.js';
 export {
   MAX_TIMER_DELAY_MS,
   durationProblem,

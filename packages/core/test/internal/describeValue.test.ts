@@ -1,4 +1,4 @@
-import { describeValue, isPlainObject } from '../../src/internal/index.js';
+import { describeValue, isPlainObject, quoteName } from '../../src/internal/index.js';
 
 describe('describeValue', () => {
   it.each([
@@ -36,5 +36,12 @@ describe('describeValue', () => {
     expect(isPlainObject(new Map())).toBe(false);
     expect(isPlainObject([])).toBe(false);
     expect(isPlainObject(null)).toBe(false);
+  });
+});
+
+describe('quoteName', () => {
+  it('quotes strings and describes anything else', () => {
+    expect(quoteName('a b')).toBe('"a b"');
+    expect(quoteName(5)).toBe('a number (5)');
   });
 });

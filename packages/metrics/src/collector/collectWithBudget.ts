@@ -16,12 +16,12 @@ export async function collectWithBudget(
   let pending: Promise<void>[] | undefined;
   for (let i = 0; i < metrics.length; i++) {
     const metric = metrics[i]!;
-    let out: MetricFamily | PromiseLike<MetricFamily>;
+    let out: MetricFamily | Promise<MetricFamily>;
     let async: boolean;
     try {
       out = metric.collect();
       // Inside the try: reading `then` of a hostile proxy may throw too.
-      async = isPromiseLike(out);
+      async = isPromiseLike<MetricFamily>(out);
     } catch (error) {
       report(failed(metric.name, error));
       continue;
@@ -29,7 +29,7 @@ export async function collectWithBudget(
     if (async) {
       const index = i;
       (pending ??= []).push(
-        settleWithin(metric.name, out as PromiseLike<MetricFamily>, timeoutMs, report).then(
+        settleWithin(metric.name, out as Promise<MetricFamily>, timeoutMs, report).then(
           (family) => {
             results[index] = family;
           },
@@ -45,28 +45,23 @@ export async function collectWithBudget(
   return families;
 }
 
-/**
- * The family `promise` resolves to, or `undefined` (reported once) when it rejects, when its
- * `then` throws, or when it does not settle within `timeoutMs`. Never rejects.
- */
 async function settleWithin(
   metricName: string,
   promise: PromiseLike<MetricFamily>,
   timeoutMs: number,
   report: (error: MetricCollectionError) => void,
 ): Promise<MetricFamily | undefined> {
+  // The timer is unref'd: a hung callback must not keep the process alive.
   const outcome = await withTimeout(promise, timeoutMs);
   if (outcome.status === 'fulfilled') return outcome.value;
-  if (outcome.status === 'rejected') {
-    report(failed(metricName, outcome.reason));
-    return undefined;
-  }
   report(
-    new MetricCollectionError(
-      metricName,
-      `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
-      { timedOut: true },
-    ),
+    outcome.status === 'rejected'
+      ? failed(metricName, outcome.reason)
+      : new MetricCollectionError(
+          metricName,
+          `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
+          { timedOut: true },
+        ),
   );
   return undefined;
 }
