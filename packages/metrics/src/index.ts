@@ -63,7 +63,7 @@ export {
   type BufferedMetricRecorderOptions,
 } from './buffered/bufferedMetricRecorder.js';
 export type { BufferedMetricEntry } from './buffered/bufferedMetricEntry.js';
-export type { BufferedMetricBackend } from './buffered/metricSink.js';
+export type { AsyncRecordMetricBackend, BufferedMetricBackend } from './buffered/metricSink.js';
 
 // Export
 export type { MetricsExporter, MetricsExporterConfig } from './export/metricsExporter.js';

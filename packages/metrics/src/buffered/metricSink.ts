@@ -4,8 +4,23 @@ import {
   type MetricsBackendProtocol,
   type MetricsCollectorProtocol,
   type MetricType,
+  type Labels,
 } from '@lexigram/monitor-core';
 import type { BufferedMetricEntry } from './bufferedMetricEntry.js';
+
+/**
+ * A backend whose `recordMetric` is async: its promise is awaited, and a rejection is a failed
+ * delivery (retried, then dropped).
+ */
+export interface AsyncRecordMetricBackend {
+  /** Record one entry; settles when the backend has it. */
+  recordMetric(
+    name: string,
+    value: number,
+    type: MetricType,
+    labels?: Labels,
+  ): PromiseLike<unknown>;
+}
 
 /**
  * Where a {@link BufferedMetricRecorder} delivers entries:
@@ -17,6 +32,7 @@ import type { BufferedMetricEntry } from './bufferedMetricEntry.js';
 export type BufferedMetricBackend =
   | Pick<MetricsCollectorProtocol, 'getMetric'>
   | Pick<MetricsBackendProtocol, 'recordMetric'>
+  | AsyncRecordMetricBackend
   | Readonly<Record<string, MetricProtocol>>;
 
 /**
