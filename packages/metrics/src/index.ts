@@ -34,6 +34,7 @@ export {
 export {
   OVERFLOW_LABEL,
   toMetricName,
+  prometheusMetricName,
   validateLabelName,
   validateMetricName,
 } from './validation/names.js';

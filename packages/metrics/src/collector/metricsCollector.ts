@@ -27,7 +27,7 @@ import type {
 } from '../instruments/instrumentOptions.js';
 import { Summary } from '../instruments/summary.js';
 import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
-import { validateMetricName } from '../validation/names.js';
+import { prometheusMetricName, validateMetricName } from '../validation/names.js';
 import { collectWithBudget } from './collectWithBudget.js';
 import { parseMetricsConfig } from './metricsConfig.js';
 import { validateDurationMs } from '@lexigram/monitor-core/internal';
@@ -71,6 +71,8 @@ export class MetricsCollector implements MetricsCollectorProtocol {
   private readonly onError: MonitorFaultHandler | undefined;
   private readonly onCollectError: ((error: MetricCollectionError) => void) | undefined;
   private readonly metrics = new Map<string, MetricProtocol>();
+  // Prometheus name -> stored name, to refuse two names that map to one Prometheus name.
+  private readonly prometheusNames = new Map<string, string>();
   private readonly collectables: CollectableMetric[] = [];
   // By unprefixed name, so `increment(name)` skips building the prefixed name on every call.
   private readonly counters = new Map<string, CounterProtocol>();
@@ -224,6 +226,16 @@ export class MetricsCollector implements MetricsCollectorProtocol {
   }
 
   private add(name: string, metric: MetricProtocol): void {
+    // Names are stored as given (`http.request.duration`); a Prometheus exporter maps them, so
+    // two names that map to the same Prometheus name would collide there: refuse the second.
+    const exposed = prometheusMetricName(name);
+    const holder = this.prometheusNames.get(exposed);
+    if (holder !== undefined && holder !== name) {
+      throw new InvalidMetricError(
+        `Metric "${name}" would be exposed to Prometheus as "${exposed}", the name of the metric "${holder}" already registered: rename one of them.`,
+      );
+    }
+    this.prometheusNames.set(exposed, name);
     this.metrics.set(name, metric);
     if (isCollectable(metric)) this.collectables.push(metric);
   }

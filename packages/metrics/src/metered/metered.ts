@@ -18,7 +18,7 @@ import { defaultMeteredName } from './meteredName.js';
 
 /** Options of {@link metered} and {@link meteredFunction}. */
 export interface MeteredOptions extends FaultOptions {
-  /** Metric name. Default `{module}_{qualname}_duration` (see {@link defaultMeteredName}). */
+  /** Metric name. Default `{module}.{qualname}.duration` (see {@link defaultMeteredName}). */
   name?: string;
   /** Module part of the default name, e.g. `orders` (JavaScript cannot know it by itself). */
   module?: string;
@@ -33,7 +33,7 @@ export interface MeteredOptions extends FaultOptions {
 }
 
 /**
- * Wrap `fn` so each call's duration, in seconds, is observed on a histogram (unit `seconds`):
+ * Wrap `fn` so each call's duration, in seconds, is observed on a histogram (unit `s`):
  * after a sync return, after a returned promise settles, and also when it throws or rejects (the
  * error is rethrown). The histogram is created on the meter at first use, and again if the
  * process-wide service changes. A recording fault is logged once, never thrown into the caller.
@@ -41,7 +41,7 @@ export interface MeteredOptions extends FaultOptions {
  * @example
  * ```ts
  * const fetchUser = meteredFunction(async (id: string) => db.users.get(id), { module: 'users' });
- * // observes users_fetchUser_duration (when the function is named fetchUser)
+ * // observes users.fetchUser.duration (when the function is named fetchUser)
  * ```
  */
 export function meteredFunction<F extends AnyFunction>(
@@ -53,13 +53,13 @@ export function meteredFunction<F extends AnyFunction>(
 
 /**
  * `metered` as a standard (TC39) method decorator: `@metered`, `@metered('name')` or
- * `@metered({ module, labels, ... })`; the default name is `{module}_{Class}_{method}_duration`.
+ * `@metered({ module, labels, ... })`; the default name is `{module}.{Class}.{method}.duration`.
  * Also a wrapper, like `traced` and `monitor`: `metered(fn, options)` or `metered(options)(fn)`.
  *
  * @example
  * ```ts
  * class Orders { @metered({ module: 'shop' }) async place(order: Order) { ... } }
- * // observes shop_Orders_place_duration
+ * // observes shop.Orders.place.duration
  * ```
  */
 export const metered: Instrumenter<MeteredOptions | string> = createInstrumenter<
@@ -103,7 +103,7 @@ function histogramRecorder(name: string, opts: MeteredOptions): (start: number) 
       const current = (opts.service ?? getObservability()).meter;
       if (current !== meter || histogram === undefined) {
         histogram = current.createHistogram(name, opts.description ?? '', {
-          unit: 'seconds',
+          unit: 's',
           ...(opts.buckets === undefined ? {} : { buckets: opts.buckets }),
         });
         meter = current;

@@ -144,7 +144,7 @@ class QueryMetrics {
         this.histogram = meter.createHistogram(
           DB_QUERY_DURATION_METRIC,
           'Duration of database queries',
-          { labelNames, unit: 'seconds' },
+          { labelNames, unit: 's' },
         );
       }
       const labels = { operation, status };
