@@ -1,7 +1,6 @@
 import type { SpanContextData, SpanProtocol, StartSpanOptions } from '@lexigram/monitor-core';
 import { activeSpan } from '../context/contextStorage.js';
 import { SpanContext } from '../context/spanContext.js';
-import { NonRecordingSpan } from '../span/nonRecordingSpan.js';
 import { Span } from '../span/span.js';
 
 /** True for spans (anything with a `spanContext()` method), false for span contexts. */
