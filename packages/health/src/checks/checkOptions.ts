@@ -8,7 +8,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
 
 /** A check's options with every default applied. */
 export interface ResolvedCheckOptions {
-  /** Past this the check is unhealthy. */
+  /** Past this the check is unhealthy; `Infinity` when disabled with `timeoutMs: null`. */
   readonly timeoutMs: number;
   /** Which probe runs it. */
   readonly category: HealthCheckCategory;
@@ -38,7 +38,8 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
     );
   }
   const { timeoutMs, category, critical } = options as Record<string, unknown>;
-  const timeoutProblem = timeoutMs === undefined ? undefined : durationProblem(timeoutMs);
+  const timeoutProblem =
+    timeoutMs === undefined || timeoutMs === null ? undefined : durationProblem(timeoutMs);
   if (timeoutProblem !== undefined) {
     throw new InvalidHealthCheckError(`timeoutMs of health check "${name}" ${timeoutProblem}.`);
   }
@@ -52,8 +53,12 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
       `critical of health check "${name}" must be a boolean, got ${describeValue(critical)}.`,
     );
   }
-  const valid: { timeoutMs?: number; category?: HealthCheckCategory; critical?: boolean } = {};
-  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs as number;
+  const valid: {
+    timeoutMs?: number | null;
+    category?: HealthCheckCategory;
+    critical?: boolean;
+  } = {};
+  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs as number | null;
   if (category !== undefined) valid.category = category;
   if (critical !== undefined) valid.critical = critical;
   return valid;
@@ -68,7 +73,8 @@ export function resolveCheckOptions(
   let category: HealthCheckCategory = HealthCheckCategory.Readiness;
   let critical = true;
   for (const layer of layers) {
-    if (layer.timeoutMs !== undefined) timeoutMs = layer.timeoutMs;
+    // null: no timeout at all (the reference's `timeout=None`).
+    if (layer.timeoutMs !== undefined) timeoutMs = layer.timeoutMs ?? Number.POSITIVE_INFINITY;
     if (layer.category !== undefined) category = layer.category;
     if (layer.critical !== undefined) critical = layer.critical;
   }

@@ -1,6 +1,11 @@
 import { HealthStatus, type HookBus } from '@lexigram/monitor-core';
 import { normalizeOutcome } from '../checks/normalizeOutcome.js';
-import { describeValue, isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
+import {
+  describeValue,
+  isPromiseLike,
+  withTimeout,
+  type TimedOutcome,
+} from '@lexigram/monitor-core/internal';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 
 /**
@@ -51,7 +56,12 @@ async function settleWithin(
   // keepAlive: this timer is what guarantees the run answers, and it is cleared as soon as the
   // check settles, so it never holds the process beyond one timeout. A check that rejects late
   // is still handled (no unhandled rejection).
-  const outcome = await withTimeout(pending, timeoutMs, { keepAlive: true });
+  // No timeout (`timeoutMs: null`): wait for the check itself; a timer of Infinity would fire
+  // after 1 ms.
+  const outcome =
+    timeoutMs === Number.POSITIVE_INFINITY
+      ? await settle(pending)
+      : await withTimeout(pending, timeoutMs, { keepAlive: true });
   if (outcome.status === 'timedOut') {
     return HealthCheckResult.unhealthy(`check timed out after ${timeoutMs} ms`);
   }
@@ -86,4 +96,17 @@ function failure(how: 'threw' | 'rejected with', error: unknown): HealthCheckRes
     what = 'an unreadable value';
   }
   return HealthCheckResult.unhealthy(`check ${how} ${what}`);
+}
+
+function settle(pending: PromiseLike<unknown>): Promise<TimedOutcome<unknown>> {
+  return new Promise((resolve) => {
+    try {
+      pending.then(
+        (value) => resolve({ status: 'fulfilled', value }),
+        (reason: unknown) => resolve({ status: 'rejected', reason }),
+      );
+    } catch (reason) {
+      resolve({ status: 'rejected', reason });
+    }
+  });
 }

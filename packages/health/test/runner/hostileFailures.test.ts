@@ -92,7 +92,7 @@ describe('a check failing with an unreadable value still answers (F7)', () => {
         fc.constantFrom<How>('reject', 'throw', 'asyncThrow', 'resolve'),
         async (kind, how) => {
           const c = new HealthChecker({ defaultTimeoutMs: 1000 });
-          c.add('db', check(how, hostile(kind)));
+          c.add('db', check(how, hostile(kind)) as never);
           const report = await c.runWithStatus();
           const db = report.checks.db!;
           if (how !== 'resolve') expect(db.status).toBe('unhealthy');
