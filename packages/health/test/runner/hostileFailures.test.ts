@@ -51,6 +51,7 @@ type How = 'reject' | 'throw' | 'asyncThrow' | 'resolve';
 function check(how: How, value: unknown): () => unknown {
   switch (how) {
     case 'reject':
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the hostile value is the point
       return () => Promise.reject(value);
     case 'throw':
       return () => {
@@ -74,6 +75,7 @@ describe('a check failing with an unreadable value still answers (F7)', () => {
       const revoked = Proxy.revocable({}, {});
       revoked.revoke();
       const c = new HealthChecker({ defaultTimeoutMs: 100 });
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the hostile value is the point
       c.add('db', () => Promise.reject(revoked.proxy));
       const results = await c.runAll();
       expect(results.db!.status).toBe('unhealthy');
