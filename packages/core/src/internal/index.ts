@@ -55,3 +55,4 @@ export {
   type InstrumenterSpec,
 } from './decorator.js';
 export { RingBuffer } from './ringBuffer.js';
+export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';

@@ -1,41 +1,17 @@
-import {
-  InvalidSampleError,
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-  type MonitorFaultHandler,
-} from '@lexigram/monitor-core';
-import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
+import { InvalidSampleError } from '@lexigram/monitor-core';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import type { RaisedAlert } from '../alerting/alertNotifier.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import {
-  componentLogger,
-  faultSink,
-  sloFault,
-  type LoggerOptions,
-  type SloLogger,
-} from '../internal/logger.js';
-import { BackgroundLoop, runWithDeadline, type Scheduler } from '@lexigram/monitor-core/internal';
 import { RollingQuantileWindow } from './rollingQuantileWindow.js';
 import { SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
 
 /** Options of {@link SLOMonitor}. */
-export interface SLOMonitorOptions extends LoggerOptions {
-  /** Where violations are sent as alerts (e.g. a `LoggingAlertDispatcher`); none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
-  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
-  scheduler?: Scheduler;
-  /** Deadline of `shutdown()` in ms. Default 30000. */
-  shutdownTimeoutMs?: number;
+export interface SLOMonitorOptions extends AlertingMonitorOptions {
   /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
   slotsPerWindow?: number;
   /** Relative accuracy of measured percentiles (default 0.01, i.e. within 1 %). */
   relativeAccuracy?: number;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
 }
 
 /** The current reading of one SLO. */
@@ -74,58 +50,21 @@ interface MetricWindows {
  * const violations = await monitor.evaluate();
  * ```
  */
-export class SLOMonitor {
+export class SLOMonitor extends AlertingMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
   private readonly clock: Clock;
-  private readonly log: () => SloLogger;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number | undefined;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: BackgroundLoop;
   private readonly windowOptions: { slots: number; relativeAccuracy: number };
 
   constructor(options: SLOMonitorOptions = {}) {
+    super(options, 'sloMonitor', 'slo-monitor');
     this.clock = options.clock ?? systemClock;
-    this.log = componentLogger(options, 'slo-monitor');
-    this.onError = faultSink(options, this.log);
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
-    this.notifier = new AlertNotifier(
-      this.log,
-      options.hooks ?? monitorHooks,
-      options.dispatcher,
-      this.onError,
-      'sloMonitor',
-    );
     this.windowOptions = {
       slots: options.slotsPerWindow ?? 12,
       relativeAccuracy: options.relativeAccuracy ?? 0.01,
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new BackgroundLoop({
-      run: () => this.evaluate(),
-      onError: (error) =>
-        sloFault(
-          this.onError,
-          'sloMonitor',
-          'EVALUATION_FAILED',
-          'scheduled SLO evaluation failed',
-          undefined,
-          error,
-        ),
-      component: 'slo.sloMonitor',
-      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
-    });
-  }
-
-  /** The dispatcher violations are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -140,15 +79,7 @@ export class SLOMonitor {
   register(slo: SLO | SLOOptions): SLO {
     const definition = slo instanceof SLO ? slo : new SLO(slo);
     if (this.slos.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'SLOMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'SLOMonitor.register');
     }
     this.slos.set(definition.name, definition);
     let windows = this.metrics.get(definition.metric);
@@ -241,28 +172,6 @@ export class SLOMonitor {
     }
     await this.notifier.notifyAll(violations.map(toAlert));
     return violations;
-  }
-
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /**
-   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
-   * Safe to call twice; never rejects. `start()` may be called again afterwards.
-   */
-  shutdown(): Promise<void> {
-    return runWithDeadline(() => this.loop.stop(), {
-      component: 'slo.sloMonitor',
-      ...(this.shutdownTimeoutMs === undefined ? {} : { timeoutMs: this.shutdownTimeoutMs }),
-      ...(this.onError ? { onError: this.onError } : {}),
-    });
-  }
-
-  /** Stop the background evaluation; the same as {@link SLOMonitor.shutdown}. */
-  stop(): Promise<void> {
-    return this.shutdown();
   }
 
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {
