@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { MonitorConfigError } from '../errors/configError.js';
 import { describeValue } from './describeValue.js';
 
@@ -86,4 +87,15 @@ export function validateDurationMs(
     );
   }
   return value as number;
+}
+
+/**
+ * A zod schema for a duration option in ms, checked by {@link durationProblem} (the same rule
+ * and wording as {@link validateDurationMs}), for packages whose options are zod schemas.
+ */
+export function durationMsSchema(rule: DurationRule = {}): z.ZodType<number> {
+  return z.custom<number>().superRefine((value, ctx) => {
+    const problem = durationProblem(value, rule);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  });
 }

@@ -12,6 +12,7 @@ export { processSingleton } from './processSingleton.js';
 export { describeValue, isPlainObject, quoteName } from './describeValue.js';
 export {
   MAX_TIMER_DELAY_MS,
+  durationMsSchema,
   durationProblem,
   validateDurationMs,
   type DurationRule,
@@ -54,3 +55,4 @@ export {
   type InstrumenterSpec,
 } from './decorator.js';
 export { RingBuffer } from './ringBuffer.js';
+export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';

@@ -1,5 +1,9 @@
-import { createLogger, type MonitorFault, type MonitorFaultHandler } from '@lexigram/monitor-core';
-import { reportFault } from '@lexigram/monitor-core/internal';
+import { createLogger, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  faultReporter,
+  loggerFaultSink,
+  type ComponentFaultReporter,
+} from '@lexigram/monitor-core/internal';
 
 /**
  * A structured logger (a pino logger fits) that received this package's faults before the
@@ -32,34 +36,11 @@ export interface FaultOptions {
 export function faultSink(options: FaultOptions | undefined): MonitorFaultHandler | undefined {
   if (options?.onError) return options.onError;
   const logger = options?.logger;
-  if (!logger) return undefined;
-  return (fault: MonitorFault) =>
-    logger.warn(
-      { ...fault.details, ...(fault.error === undefined ? {} : { err: fault.error }) },
-      fault.message,
-    );
+  return logger ? loggerFaultSink(() => logger) : undefined;
 }
 
 /** Report a fault of this package's `component` through `sink`. Never throws. */
-export function metricsFault(
-  sink: MonitorFaultHandler | undefined,
-  component: string,
-  code: string,
-  message: string,
-  details?: Readonly<Record<string, unknown>>,
-  error?: unknown,
-): void {
-  reportFault(
-    {
-      code,
-      component: `metrics.${component}`,
-      message,
-      ...(details ? { details } : {}),
-      ...(error === undefined ? {} : { error }),
-    },
-    sink,
-  );
-}
+export const metricsFault: ComponentFaultReporter = faultReporter('metrics');
 
 let fallback: MetricsLogger | undefined;
 

@@ -1,50 +1,15 @@
-import {
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-  type MonitorFaultHandler,
-} from '@lexigram/monitor-core';
-import {
-  AlertNotifier,
-  DEFAULT_DISPATCH_TIMEOUT_MS,
-  type RaisedAlert,
-} from '../alerting/alertNotifier.js';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import type { RaisedAlert } from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
-import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
-import {
-  componentLogger,
-  faultSink,
-  sloFault,
-  type LoggerOptions,
-  type SloLogger,
-} from '../internal/logger.js';
-import {
-  BackgroundLoop,
-  DEFAULT_SHUTDOWN_TIMEOUT_MS,
-  runWithDeadline,
-  validateDurationMs,
-  type Scheduler,
-} from '@lexigram/monitor-core/internal';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
 import { ErrorBudgetTracker } from './errorBudgetTracker.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
 import type { EventCounterTiers } from './twoTierEventCounter.js';
 
 /** Options of {@link ErrorBudgetMonitor}. */
-export interface ErrorBudgetMonitorOptions extends LoggerOptions, ClockOptions {
-  /** Where firing burn-rate rules are sent with `sendAlert`; none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Bound of one dispatch (default 10000): past it the send is abandoned and reported. */
-  dispatchTimeoutMs?: number;
-  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
-  scheduler?: Scheduler;
-  /** Deadline of `shutdown()` in ms. Default 30000. */
-  shutdownTimeoutMs?: number;
+export interface ErrorBudgetMonitorOptions extends AlertingMonitorOptions {
   /** Slot layout of every SLO's event counter. */
   tiers?: Partial<EventCounterTiers>;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
 }
 
 /**
@@ -62,59 +27,13 @@ export interface ErrorBudgetMonitorOptions extends LoggerOptions, ClockOptions {
  * budgets.start(60_000);
  * ```
  */
-export class ErrorBudgetMonitor {
+export class ErrorBudgetMonitor extends AlertingMonitor {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
-  private readonly time: TimeSource;
   private readonly tiers: Partial<EventCounterTiers> | undefined;
-  private readonly log: () => SloLogger;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: BackgroundLoop;
 
   constructor(options: ErrorBudgetMonitorOptions = {}) {
-    this.time = timeSource(options);
+    super(options, 'errorBudgetMonitor', 'error-budget-monitor');
     this.tiers = options.tiers;
-    this.log = componentLogger(options, 'error-budget-monitor');
-    this.onError = faultSink(options, this.log);
-    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
-      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
-      source: 'ErrorBudgetMonitor options',
-    });
-    this.notifier = new AlertNotifier(
-      this.log,
-      options.hooks ?? monitorHooks,
-      options.dispatcher,
-      this.onError,
-      'errorBudgetMonitor',
-      validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
-        fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
-        source: 'ErrorBudgetMonitor options',
-      }),
-    );
-    this.loop = new BackgroundLoop({
-      run: () => this.evaluate(),
-      onError: (error) =>
-        sloFault(
-          this.onError,
-          'errorBudgetMonitor',
-          'EVALUATION_FAILED',
-          'scheduled error-budget evaluation failed',
-          undefined,
-          error,
-        ),
-      component: 'slo.errorBudgetMonitor',
-      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
-    });
-  }
-
-  /** The dispatcher firing rules are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -129,15 +48,7 @@ export class ErrorBudgetMonitor {
   register(slo: RatioSLO | RatioSLOOptions): ErrorBudgetTracker {
     const definition = slo instanceof RatioSLO ? slo : new RatioSLO(slo);
     if (this.trackers.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'ErrorBudgetMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'ErrorBudgetMonitor.register');
     }
     const tracker = new ErrorBudgetTracker(definition, {
       clock: this.time.wall,
@@ -177,28 +88,6 @@ export class ErrorBudgetMonitor {
     for (const tracker of this.trackers.values()) alerts.push(...tracker.firingRules());
     await this.notifier.notifyAll(alerts.map(toAlert));
     return alerts;
-  }
-
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /**
-   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
-   * Safe to call twice; never rejects. `start()` may be called again afterwards.
-   */
-  shutdown(): Promise<void> {
-    return runWithDeadline(() => this.loop.stop(), {
-      component: 'slo.errorBudgetMonitor',
-      timeoutMs: this.shutdownTimeoutMs,
-      ...(this.onError ? { onError: this.onError } : {}),
-    });
-  }
-
-  /** Stop the background evaluation; the same as {@link ErrorBudgetMonitor.shutdown}. */
-  stop(): Promise<void> {
-    return this.shutdown();
   }
 }
 

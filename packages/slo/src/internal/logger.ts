@@ -1,10 +1,13 @@
 import {
   createLogger,
   type CreateLoggerOptions,
-  type MonitorFault,
   type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { reportFault } from '@lexigram/monitor-core/internal';
+import {
+  faultReporter,
+  loggerFaultSink,
+  type ComponentFaultReporter,
+} from '@lexigram/monitor-core/internal';
 
 /** A pino logger, as core's `createLogger` returns and accepts. */
 export type SloLogger = ReturnType<typeof createLogger>;
@@ -62,7 +65,7 @@ function guarded(logger: SloLogger): SloLogger {
   return safe as unknown as SloLogger;
 }
 
-/** Faults the components of this package report, and the log level the logger sink uses. */
+/** Dropped alerts are warnings; every other fault of this package is an error. */
 const WARN_CODES: ReadonlySet<string> = new Set(['ALERT_DROPPED']);
 
 /**
@@ -75,33 +78,8 @@ export function faultSink(
 ): MonitorFaultHandler | undefined {
   if (options.onError) return options.onError;
   if (!options.logger) return undefined;
-  return (fault: MonitorFault) => {
-    const fields = {
-      ...fault.details,
-      ...(fault.error === undefined ? {} : { err: fault.error }),
-    };
-    if (WARN_CODES.has(fault.code)) log().warn(fields, fault.message);
-    else log().error(fields, fault.message);
-  };
+  return loggerFaultSink(log, (fault) => (WARN_CODES.has(fault.code) ? 'warn' : 'error'));
 }
 
 /** Report a fault of `component` through `sink` (see {@link faultSink}). */
-export function sloFault(
-  sink: MonitorFaultHandler | undefined,
-  component: string,
-  code: string,
-  message: string,
-  details?: Readonly<Record<string, unknown>>,
-  error?: unknown,
-): void {
-  reportFault(
-    {
-      code,
-      component: `slo.${component}`,
-      message,
-      ...(details ? { details } : {}),
-      ...(error === undefined ? {} : { error }),
-    },
-    sink,
-  );
-}
+export const sloFault: ComponentFaultReporter = faultReporter('slo');

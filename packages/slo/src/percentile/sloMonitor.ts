@@ -1,49 +1,13 @@
-import {
-  InvalidSampleError,
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-  type MonitorFaultHandler,
-} from '@lexigram/monitor-core';
-import { AlertNotifier, DEFAULT_DISPATCH_TIMEOUT_MS } from '../alerting/alertNotifier.js';
-import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
-import {
-  componentLogger,
-  faultSink,
-  sloFault,
-  type LoggerOptions,
-  type SloLogger,
-} from '../internal/logger.js';
-import {
-  BackgroundLoop,
-  DEFAULT_SHUTDOWN_TIMEOUT_MS,
-  runWithDeadline,
-  validateDurationMs,
-  type Scheduler,
-} from '@lexigram/monitor-core/internal';
+import { InvalidSampleError, MonitorConfigError } from '@lexigram/monitor-core';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import { sloFault } from '../internal/logger.js';
 import { DEFAULT_EXACT_SAMPLES, RollingQuantileWindow } from './rollingQuantileWindow.js';
 import { DEFAULT_SLO_WINDOW_MS, SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
 import { toAlert } from './violationAlert.js';
 
 /** Options of {@link SLOMonitor}. */
-export interface SLOMonitorOptions extends LoggerOptions, ClockOptions {
-  /** Where violations are sent as alerts (e.g. a `LoggingAlertDispatcher`); none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Bound of one dispatch (default 10000): past it the send is abandoned and reported. */
-  dispatchTimeoutMs?: number;
-  /** Samples per window kept exactly (default 2048): percentiles are exact up to this many. */
-  exactSamples?: number;
-  /**
-   * Most metric names with samples but no SLO yet (default 1000): samples recorded before
-   * `register()` are kept per metric; past the cap new names are dropped, with one warning.
-   */
-  maxMetrics?: number;
-  /** Timer source of `start()`'s loop (tests pass a fake). Default: unref'd Node timers. */
-  scheduler?: Scheduler;
-  /** Deadline of `shutdown()` in ms. Default 30000. */
-  shutdownTimeoutMs?: number;
+export interface SLOMonitorOptions extends AlertingMonitorOptions {
   /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
   slotsPerWindow?: number;
   /**
@@ -51,8 +15,13 @@ export interface SLOMonitorOptions extends LoggerOptions, ClockOptions {
    * samples (default 0.01, i.e. within 1 %).
    */
   relativeAccuracy?: number;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
+  /** Samples per window kept exactly (default 2048): percentiles are exact up to this many. */
+  exactSamples?: number;
+  /**
+   * Most metric names with samples but no SLO yet (default 1000): samples recorded before
+   * `register()` are kept per metric; past the cap new names are dropped, with one warning.
+   */
+  maxMetrics?: number;
 }
 
 /** The current reading of one SLO. */
@@ -97,39 +66,16 @@ interface MetricWindows {
  * const violations = await monitor.evaluate();
  * ```
  */
-export class SLOMonitor {
+export class SLOMonitor extends AlertingMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
-  private readonly time: TimeSource;
-  private readonly log: () => SloLogger;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: BackgroundLoop;
   private readonly windowOptions: { slots: number; relativeAccuracy: number; exactSamples: number };
   private readonly maxMetrics: number;
   private unregisteredMetrics = 0;
   private warnedAtCap = false;
 
   constructor(options: SLOMonitorOptions = {}) {
-    this.time = timeSource(options);
-    this.log = componentLogger(options, 'slo-monitor');
-    this.onError = faultSink(options, this.log);
-    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
-      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
-      source: 'SLOMonitor options',
-    });
-    this.notifier = new AlertNotifier(
-      this.log,
-      options.hooks ?? monitorHooks,
-      options.dispatcher,
-      this.onError,
-      'sloMonitor',
-      validateDurationMs(options.dispatchTimeoutMs, 'dispatchTimeoutMs', {
-        fallback: DEFAULT_DISPATCH_TIMEOUT_MS,
-        source: 'SLOMonitor options',
-      }),
-    );
+    super(options, 'sloMonitor', 'slo-monitor');
     this.maxMetrics = options.maxMetrics ?? 1000;
     if (!Number.isInteger(this.maxMetrics) || this.maxMetrics < 0) {
       throw new MonitorConfigError(
@@ -149,29 +95,6 @@ export class SLOMonitor {
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new BackgroundLoop({
-      run: () => this.evaluate(),
-      onError: (error) =>
-        sloFault(
-          this.onError,
-          'sloMonitor',
-          'EVALUATION_FAILED',
-          'scheduled SLO evaluation failed',
-          undefined,
-          error,
-        ),
-      component: 'slo.sloMonitor',
-      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
-    });
-  }
-
-  /** The dispatcher violations are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -186,15 +109,7 @@ export class SLOMonitor {
   register(slo: SLO | SLOOptions): SLO {
     const definition = slo instanceof SLO ? slo : new SLO(slo);
     if (this.slos.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'SLOMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'SLOMonitor.register');
     }
     this.slos.set(definition.name, definition);
     let windows = this.metrics.get(definition.metric);
@@ -337,28 +252,6 @@ export class SLOMonitor {
     }
     await this.notifier.notifyAll(violations.map(toAlert));
     return violations;
-  }
-
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /**
-   * Stop the background evaluation and wait, at most `shutdownTimeoutMs`, for a run in flight.
-   * Safe to call twice; never rejects. `start()` may be called again afterwards.
-   */
-  shutdown(): Promise<void> {
-    return runWithDeadline(() => this.loop.stop(), {
-      component: 'slo.sloMonitor',
-      timeoutMs: this.shutdownTimeoutMs,
-      ...(this.onError ? { onError: this.onError } : {}),
-    });
-  }
-
-  /** Stop the background evaluation; the same as {@link SLOMonitor.shutdown}. */
-  stop(): Promise<void> {
-    return this.shutdown();
   }
 
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {
