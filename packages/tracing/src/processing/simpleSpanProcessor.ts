@@ -1,5 +1,5 @@
 import type { MonitorFaultHandler, SpanExporter } from '@lexigram/monitor-core';
-import { ShutdownOnce, validateDurationMs } from '@lexigram/monitor-core/internal';
+import { FieldChecker, ShutdownOnce } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
 import { reportExportFault } from './errorReporter.js';
 import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
@@ -44,11 +44,17 @@ export class SimpleSpanProcessor implements SpanProcessor {
 
   constructor(exporter: SpanExporter, options: SimpleSpanProcessorOptions = {}) {
     this.exporter = exporter;
-    this.exportTimeoutMs = validateDurationMs(options.exportTimeoutMs, 'exportTimeoutMs', {
+    const check = new FieldChecker('SimpleSpanProcessor options');
+    this.exportTimeoutMs = check.durationMs('exportTimeoutMs', options.exportTimeoutMs, {
       fallback: 30_000,
-      source: 'SimpleSpanProcessor options',
     });
     this.maxPendingExports = options.maxPendingExports ?? 2048;
+    check.integerAtLeast('maxPendingExports', this.maxPendingExports, 1);
+    if (options.shutdownTimeoutMs !== undefined) {
+      check.durationMs('shutdownTimeoutMs', options.shutdownTimeoutMs);
+    }
+    if (options.onError !== undefined) check.fn('onError', options.onError);
+    check.throwIfInvalid();
     this.onError = options.onError;
     this.shutdownTimeoutMs = options.shutdownTimeoutMs;
   }
