@@ -1,6 +1,6 @@
 import { MonitorConfigError, setMonitorDiagnostics, type MonitorFault } from '../../src/index.js';
 import { BackgroundLoop, scheduleOnce } from '../../src/internal/index.js';
-import { FakeScheduler, flushPromises } from './fakeScheduler.js';
+import { FakeScheduler, flushPromises } from '../../../../tools/test-support/src/index.js';
 
 describe('BackgroundLoop', () => {
   it('runs every interval on the scheduler and stops', async () => {

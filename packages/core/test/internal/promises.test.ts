@@ -10,7 +10,7 @@ import {
   withTimeout,
   type Settlement,
 } from '../../src/internal/index.js';
-import { FakeScheduler, flushPromises } from './fakeScheduler.js';
+import { FakeScheduler, flushPromises } from '../../../../tools/test-support/src/index.js';
 
 describe('isPromiseLike', () => {
   it('is true for promises, thenable objects and thenable functions', () => {

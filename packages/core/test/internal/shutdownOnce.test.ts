@@ -1,6 +1,6 @@
 import { setMonitorDiagnostics, type MonitorFault } from '../../src/index.js';
 import { ShutdownOnce } from '../../src/internal/index.js';
-import { FakeScheduler, flushPromises } from './fakeScheduler.js';
+import { FakeScheduler, flushPromises } from '../../../../tools/test-support/src/index.js';
 
 describe('ShutdownOnce', () => {
   let faults: MonitorFault[];

@@ -1,6 +1,6 @@
 import { MonitorConfigError, createHookBus } from '@lexigram/monitor-core';
 import { CachedHealthChecker, type CachedHealthCheckerOptions } from '@lexigram/monitor-health';
-import { never, sleep } from '../support/async.js';
+import { never, sleep } from '@lexigram/test-support';
 
 const open: CachedHealthChecker[] = [];
 

@@ -1,6 +1,6 @@
 import { MonitorConfigError, createHookBus } from '@lexigram/monitor-core';
 import { CachedHealthChecker, CachedHealthCheckerRegistry } from '@lexigram/monitor-health';
-import { sleep } from '../support/async.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('CachedHealthCheckerRegistry', () => {
   it('returns the same instance per key; later options are ignored', async () => {

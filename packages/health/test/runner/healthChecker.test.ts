@@ -8,7 +8,7 @@ import {
   InvalidHealthCheckError,
   markHealthCheck,
 } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '../support/async.js';
+import { never, settle, sleep } from '@lexigram/test-support';
 
 function newChecker(options: { defaultTimeoutMs?: number; maxTimeoutMs?: number } = {}): {
   checker: HealthChecker;

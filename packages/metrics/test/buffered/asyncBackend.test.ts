@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Labels } from '@lexigram/monitor-core';
 import { BufferedMetricRecorder } from '../../src/buffered/bufferedMetricRecorder.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
 /** Let pending promise reactions run. */
 async function settle(): Promise<void> {

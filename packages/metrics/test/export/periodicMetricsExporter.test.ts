@@ -3,7 +3,7 @@ import { MonitorConfigError } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import type { MetricsExporter } from '../../src/export/metricsExporter.js';
 import { PeriodicMetricsExporter } from '../../src/export/periodicMetricsExporter.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
 function recording(): MetricsExporter & { batches: MetricFamily[][]; shutdowns: number } {
   const self = {

@@ -1,6 +1,6 @@
 import { InvalidMetricError, type CounterFamily } from '@lexigram/monitor-core';
 import { Counter } from '../../src/instruments/counter.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
 describe('Counter', () => {
   it('counts per label set; record is canonical and inc delegates to it', () => {

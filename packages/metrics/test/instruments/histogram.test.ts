@@ -1,6 +1,6 @@
 import { DEFAULT_HISTOGRAM_BUCKETS, InvalidMetricError } from '@lexigram/monitor-core';
 import { Histogram } from '../../src/instruments/histogram.js';
-import { sleep } from '../support/captureLogger.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('Histogram', () => {
   it('uses the default buckets and reports cumulative counts, count and sum', () => {

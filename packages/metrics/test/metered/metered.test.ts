@@ -9,7 +9,7 @@ import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import { metered, meteredFunction } from '../../src/metered/metered.js';
 import { defaultMeteredName } from '../../src/metered/meteredName.js';
 import { validateMetricName } from '../../src/validation/names.js';
-import { captureLogger, sleep } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger, sleep } from '@lexigram/test-support';
 
 async function histogram(m: MetricsCollector, name: string): Promise<HistogramFamily> {
   const family = (await m.collect()).find((f) => f.name === name);

@@ -2,7 +2,7 @@ import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
 import type { SeriesCell } from '../../src/series/seriesCell.js';
 import { SeriesStore } from '../../src/series/seriesStore.js';
 import { faultSink } from '../../src/logging/metricsFaults.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
 class Cell implements SeriesCell {
   value = 0;

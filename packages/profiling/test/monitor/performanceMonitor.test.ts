@@ -8,7 +8,8 @@ import {
 import { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
 import { PerformanceMonitorState } from '../../src/model/performanceMonitorState.js';
 import { getErrorProfile } from '../../src/profile/errorProfiles.js';
-import { churn, sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { churn, spin } from '../support/work.js';
 
 describe('PerformanceMonitor', () => {
   let monitor: PerformanceMonitor | undefined;

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { MonitorConfigError, PerformanceMonitorError } from '@lexigram/monitor-core';
 import { RuntimeMetricsPublisher } from '../../src/publish/runtimeMetricsPublisher.js';
-import { FakeCollector } from '../support/fakeCollector.js';
-import { churn, sleep, spin } from '../support/work.js';
+import { FakeCollector } from '@lexigram/test-support';
+import { sleep } from '@lexigram/test-support';
+import { churn, spin } from '../support/work.js';
 
 describe('RuntimeMetricsPublisher', () => {
   let publisher: RuntimeMetricsPublisher | undefined;

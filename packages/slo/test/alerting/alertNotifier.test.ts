@@ -4,7 +4,7 @@ import {
   type MonitorFault,
 } from '@lexigram/monitor-core';
 import { AlertNotifier, type RaisedAlert } from '../../src/alerting/alertNotifier.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 
 function alert(name: string, send: RaisedAlert['send']): RaisedAlert {
   return {

@@ -5,7 +5,7 @@ import {
   type AlertFiredHook,
 } from '@lexigram/monitor-core';
 import { ErrorBudgetMonitor, ErrorBudgetTracker, RatioSLO } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

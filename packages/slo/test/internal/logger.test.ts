@@ -1,5 +1,5 @@
 import { componentLogger } from '../../src/internal/logger.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 
 describe('componentLogger', () => {
   it("uses the user's pino logger, bound to the component", () => {

@@ -9,7 +9,7 @@ import {
   type MonitorFault,
 } from '@lexigram/monitor-core';
 import { SLO, SLOMonitor, SLOViolation } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 import { exactQuantile, latencySampler } from '../support/random.js';
 
 const T0 = Date.UTC(2024, 4, 1, 12);

@@ -10,7 +10,7 @@ import {
   DB_QUERY_DURATION_METRIC,
   instrumentDatabase,
 } from '../../src/instrumentation/instrumentDatabase.js';
-import { RecordingMetricsCollector } from '../support/recordingMetricsCollector.js';
+import { FakeCollector as RecordingMetricsCollector } from '@lexigram/test-support';
 import { memoryTracer } from '../support/tracing.js';
 
 class FakeDatabase {

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../src/internal/index.js';
+import type { Scheduler } from '@lexigram/monitor-core/internal';
 
 /** A scheduler on virtual time: `advance(ms)` fires what is due, in order. */
 export class FakeScheduler implements Scheduler {
@@ -58,9 +58,4 @@ export class FakeScheduler implements Scheduler {
     }
     this.time = end;
   }
-}
-
-/** Let every queued promise callback run. */
-export async function flushPromises(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
 }

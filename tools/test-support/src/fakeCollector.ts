@@ -19,6 +19,14 @@ export function key(labels: Labels = {}): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** One counter increment or histogram observation, in the order they happened. */
+export interface Recorded {
+  readonly metric: string;
+  readonly kind: 'counter' | 'histogram';
+  readonly value: number;
+  readonly labels: Labels;
+}
+
 /** A recording instrument: values per label set, and every observation for histograms. */
 export class FakeInstrument implements CounterProtocol, GaugeProtocol, HistogramProtocol {
   readonly values = new Map<string, number>();
@@ -28,9 +36,11 @@ export class FakeInstrument implements CounterProtocol, GaugeProtocol, Histogram
     readonly description: string,
     readonly kind: 'counter' | 'gauge' | 'histogram',
     readonly options: GaugeOptions & HistogramOptions = {},
+    private readonly log: Recorded[] = [],
   ) {}
   record(value: number, labels?: Labels): void {
     if (this.kind === 'histogram') this.observe(value, labels);
+    else if (this.kind === 'counter') this.inc(value, labels);
     else this.set(value, labels);
   }
   set(value: number, labels?: Labels): void {
@@ -38,16 +48,21 @@ export class FakeInstrument implements CounterProtocol, GaugeProtocol, Histogram
   }
   inc(value = 1, labels?: Labels): void {
     this.values.set(key(labels), (this.values.get(key(labels)) ?? 0) + value);
+    if (this.kind === 'counter') {
+      this.log.push({ metric: this.name, kind: 'counter', value, labels: labels ?? {} });
+    }
   }
   dec(value = 1, labels?: Labels): void {
     this.inc(-value, labels);
   }
   observe(value: number, labels?: Labels): void {
+    this.log.push({ metric: this.name, kind: 'histogram', value, labels: labels ?? {} });
     const k = key(labels);
     const list = this.observations.get(k) ?? [];
     list.push(value);
     this.observations.set(k, list);
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one bound handle for every kind
   labels(labels: Labels): any {
     const observe = (v: number) => this.observe(v, labels);
     const bound: BoundObserver & { inc(v?: number): void; set(v: number): void; get(): number } = {
@@ -77,34 +92,45 @@ export class FakeInstrument implements CounterProtocol, GaugeProtocol, Histogram
 }
 
 /**
- * A minimal in-memory MetricsCollectorProtocol that records what a publisher does to it: it
- * runs gauge collect callbacks on `collect()`, as the contract says.
+ * A minimal in-memory MetricsCollectorProtocol that records what instrumentation does to it
+ * (every instrument created, every increment and observation in order, values per label set),
+ * without the metrics package. It runs gauge collect callbacks on `collect()`, as the contract
+ * says.
  */
 export class FakeCollector implements MetricsCollectorProtocol {
   readonly instruments = new Map<string, FakeInstrument>();
+  /** Every counter increment and histogram observation, in order. */
+  readonly records: Recorded[] = [];
+  /** Every instrument creation, in order. */
+  readonly created: { name: string; description?: string; options?: InstrumentOptions }[] = [];
   collectCount = 0;
 
   private getOrCreate(
     name: string,
-    description: string,
+    description: string | undefined,
     kind: FakeInstrument['kind'],
     options: GaugeOptions & HistogramOptions = {},
   ): FakeInstrument {
+    this.created.push({ name, description, options });
     let i = this.instruments.get(name);
     if (!i) {
-      i = new FakeInstrument(name, description, kind, options);
+      i = new FakeInstrument(name, description ?? '', kind, options, this.records);
       this.instruments.set(name, i);
     }
     return i;
   }
   registerMetric(_metric: MetricProtocol): void {}
-  createCounter(name: string, description = '', options?: InstrumentOptions): CounterProtocol {
+  createCounter(name: string, description?: string, options?: InstrumentOptions): CounterProtocol {
     return this.getOrCreate(name, description, 'counter', options);
   }
   createGauge(name: string, description = '', options?: GaugeOptions): GaugeProtocol {
     return this.getOrCreate(name, description, 'gauge', options);
   }
-  createHistogram(name: string, description = '', options?: HistogramOptions): HistogramProtocol {
+  createHistogram(
+    name: string,
+    description?: string,
+    options?: HistogramOptions,
+  ): HistogramProtocol {
     return this.getOrCreate(name, description, 'histogram', options);
   }
   createSummary(): SummaryProtocol {
@@ -116,9 +142,13 @@ export class FakeCollector implements MetricsCollectorProtocol {
   getAllMetrics(): ReadonlyMap<string, MetricProtocol> {
     return this.instruments;
   }
-  increment(): void {}
+  increment(name: string, value = 1, labels?: Labels): void {
+    this.records.push({ metric: name, kind: 'counter', value, labels: labels ?? {} });
+  }
   setGauge(): void {}
-  recordHistogram(): void {}
+  recordHistogram(name: string, value: number, labels?: Labels): void {
+    this.records.push({ metric: name, kind: 'histogram', value, labels: labels ?? {} });
+  }
   async collect(): Promise<MetricFamily[]> {
     this.collectCount += 1;
     for (const i of this.instruments.values()) {

@@ -1,4 +1,7 @@
-/** Resolve after `ms` real milliseconds. */
+/**
+ * Resolve after `ms` of real time. Only for tests of real I/O; everything else runs on jest fake
+ * timers or a {@link FakeScheduler}.
+ */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -15,4 +18,9 @@ export function never<T = never>(): Promise<T> {
 export async function settle(ms: number): Promise<void> {
   await sleep(ms);
   await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Let every queued promise callback run (no timers involved). */
+export async function flushPromises(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
 }
