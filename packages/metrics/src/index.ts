@@ -34,6 +34,7 @@ export {
 export {
   OVERFLOW_LABEL,
   toMetricName,
+  prometheusMetricName,
   validateLabelName,
   validateMetricName,
 } from './validation/names.js';
@@ -44,10 +45,18 @@ export {
   MetricsCollector,
   type MetricsCollectorOptions,
 } from './collector/metricsCollector.js';
-export { MetricCollectionError } from './errors/metricCollectionError.js';
+/**
+ * @deprecated Moved to `@lexigram/monitor-core`; import it from there. Re-exported here for one
+ * minor version.
+ */
+export { MetricCollectionError } from '@lexigram/monitor-core';
 
-// Logging
-export { defaultMetricsLogger, type MetricsLogger } from './logging/metricsLogger.js';
+// Faults
+export {
+  defaultMetricsLogger,
+  type FaultOptions,
+  type MetricsLogger,
+} from './logging/metricsFaults.js';
 
 // Buffered recording
 export {
@@ -55,7 +64,7 @@ export {
   type BufferedMetricRecorderOptions,
 } from './buffered/bufferedMetricRecorder.js';
 export type { BufferedMetricEntry } from './buffered/bufferedMetricEntry.js';
-export type { BufferedMetricBackend } from './buffered/metricSink.js';
+export type { AsyncRecordMetricBackend, BufferedMetricBackend } from './buffered/metricSink.js';
 
 // Export
 export type { MetricsExporter, MetricsExporterConfig } from './export/metricsExporter.js';

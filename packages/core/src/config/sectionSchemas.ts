@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TIMER_DELAY_MS } from '../internal/durations.js';
 
 /**
  * Zod schemas of each config section. Every field has the reference's default (durations in ms,
@@ -17,7 +18,11 @@ const positiveMs = (what: string) =>
   z
     .number({ error: `${what} must be a number of milliseconds` })
     .int()
-    .positive();
+    .positive()
+    // Node turns a longer timer delay into 1 ms: one rule for every duration (core/internal).
+    .max(MAX_TIMER_DELAY_MS, {
+      error: `${what} must be at most ${MAX_TIMER_DELAY_MS} ms (about 24.8 days, the longest delay a Node.js timer honours)`,
+    });
 
 /** Metrics collection settings. */
 export const MetricsConfigSchema = z.strictObject({

@@ -20,8 +20,11 @@ export interface HealthCheckerProtocol {
 
 /** Options of a registered check. */
 export interface HealthCheckOptions {
-  /** Past this the check is UNHEALTHY with a timeout message. */
-  timeoutMs?: number;
+  /**
+   * Past this the check is UNHEALTHY with a timeout message. Default 5000 (`HealthCheckConfig`);
+   * `null` disables the timeout (the reference's `timeout=None`).
+   */
+  timeoutMs?: number | null;
   /** Default `readiness`. */
   category?: HealthCheckCategory;
   /** A failing non-critical check degrades the aggregate instead of failing it. Default true. */

@@ -1,3 +1,6 @@
+import { reportFault } from '../diagnostics/diagnostics.js';
+import { callAndSettle } from '../internal/promises.js';
+import type { HistogramProtocol } from '../contracts/metric.js';
 import type { MetricProtocol } from '../contracts/metric.js';
 import type { MetricsCollectorProtocol } from '../contracts/metricsCollector.js';
 import type { SpanProtocol } from '../contracts/span.js';
@@ -24,7 +27,7 @@ export interface ObservabilityServiceOptions {
  * const obs = new ObservabilityService({ tracer, meter: collector });
  * await obs.span('checkout', { cart: id }, async (span) => { ... });
  * obs.counter('orders_total').increment();
- * const total = await obs.timer('checkout_duration_ms', () => checkout());
+ * const total = await obs.timer('checkout.duration', () => checkout()); // seconds, unit `s`
  * ```
  */
 export class ObservabilityService {
@@ -86,36 +89,48 @@ export class ObservabilityService {
   }
 
   /**
-   * Run `fn` and record its duration in milliseconds on the histogram `metricName`, also when it
-   * throws or rejects. Returns what `fn` returns.
+   * Run `fn` and record its duration in **seconds** on the histogram `metricName` (unit `s`, as
+   * the default buckets, Prometheus and OpenTelemetry expect), also when it throws or rejects.
+   * Returns what `fn` returns, and rethrows what it throws: a recording fault (a bad name,
+   * labels that break the metric's schema) is reported through the fault channel, never in
+   * place of the function's own outcome.
    */
   timer<T>(metricName: string, fn: () => T, labels?: Labels): T {
-    const histogram = this.histogram(metricName);
+    const histogram = this.timerHistogram(metricName);
     const start = performance.now();
-    let result: T;
-    try {
-      result = fn();
-    } catch (error) {
-      histogram.record(performance.now() - start, labels);
-      throw error;
-    }
-    if (isPromiseLike(result)) {
-      const done = (): void => histogram.record(performance.now() - start, labels);
-      return Promise.resolve(result).finally(done) as T;
-    }
-    histogram.record(performance.now() - start, labels);
-    return result;
+    if (histogram === undefined) return fn();
+    return callAndSettle(fn, () => histogram.observe((performance.now() - start) / 1000, labels), {
+      component: TIMER_COMPONENT,
+    });
   }
 
-  /** Start timing now; the returned function records the elapsed milliseconds and returns them. */
+  /**
+   * Start timing now; the returned function records the elapsed **seconds** on the histogram
+   * `metricName` (unit `s`) and returns them. Never throws: a recording fault is reported
+   * through the fault channel.
+   */
   startTimer(metricName: string, labels?: Labels): () => number {
-    const histogram = this.histogram(metricName);
+    const histogram = this.timerHistogram(metricName);
     const start = performance.now();
     return () => {
-      const elapsedMs = performance.now() - start;
-      histogram.record(elapsedMs, labels);
-      return elapsedMs;
+      const seconds = (performance.now() - start) / 1000;
+      try {
+        histogram?.observe(seconds, labels);
+      } catch (error) {
+        timerFault(metricName, error);
+      }
+      return seconds;
     };
+  }
+
+  /** The histogram `timer` records into (unit `s`), or undefined when the meter refuses it. */
+  private timerHistogram(metricName: string): HistogramProtocol | undefined {
+    try {
+      return this.meter.createHistogram(metricName, '', { unit: 's' });
+    } catch (error) {
+      timerFault(metricName, error);
+      return undefined;
+    }
   }
 
   private proxy(name: string, kind: 'counter' | 'histogram'): MetricProxy {
@@ -129,10 +144,14 @@ export class ObservabilityService {
   }
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+const TIMER_COMPONENT = 'core.observabilityService';
+
+function timerFault(metricName: string, error: unknown): void {
+  reportFault({
+    code: 'METRIC_RECORD_FAILED',
+    component: TIMER_COMPONENT,
+    message: `Recording the duration of "${metricName}" failed; the timed call itself is unaffected. Check the metric name and labels.`,
+    error,
+    details: { metric: metricName },
+  });
 }

@@ -14,10 +14,23 @@ export function cleanMessage(message: string): string {
     .trim();
 }
 
+/** Keys whose values are stacks by name (compared case-insensitively): dropped. */
+const STACK_KEY = /^(stack|stacktrace|stack_trace)$/i;
+
+/**
+ * A string with any stack frames removed: a check may store `err.stack` under any key (or in an
+ * array), and the frames name the service's source paths. Strings without a newline are
+ * returned as they are.
+ */
+function withoutStack(text: string): string {
+  return text.includes('\n') && /\n\s*at\s+\S/.test(text) ? cleanMessage(text) : text;
+}
+
 /**
  * A JSON-safe copy of check details that can never throw when serialized and never carries a
- * stack: errors become `{ name, message }`, `stack` keys are dropped, cycles become
- * `'[Circular]'`, bigints strings, and nesting is cut at a fixed depth.
+ * stack: errors become `{ name, message }`, keys named `stack` (any case, also `stackTrace`)
+ * are dropped, stack frames are cut out of every string, cycles become `'[Circular]'`, bigints
+ * strings, and nesting is cut at a fixed depth.
  */
 export function toSafeJson(value: unknown): unknown {
   return safe(value, 0, []);
@@ -26,6 +39,7 @@ export function toSafeJson(value: unknown): unknown {
 function safe(value: unknown, depth: number, ancestors: object[]): unknown {
   switch (typeof value) {
     case 'string':
+      return withoutStack(value);
     case 'boolean':
       return value;
     case 'number':
@@ -41,10 +55,12 @@ function safe(value: unknown, depth: number, ancestors: object[]): unknown {
   const obj = value as object;
   if (ancestors.includes(obj)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';
-  if (obj instanceof Error) return { name: obj.name, message: cleanMessage(obj.message) };
-  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
   const inner = [...ancestors, obj];
   try {
+    if (obj instanceof Error) {
+      return { name: String(obj.name), message: cleanMessage(String(obj.message)) };
+    }
+    if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
     if (typeof (obj as { toJSON?: unknown }).toJSON === 'function') {
       return safe((obj as { toJSON(): unknown }).toJSON(), depth + 1, inner);
     }
@@ -53,7 +69,7 @@ function safe(value: unknown, depth: number, ancestors: object[]): unknown {
     if (obj instanceof Set) return safe([...obj], depth + 1, inner);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(obj)) {
-      if (key === 'stack') continue;
+      if (STACK_KEY.test(key)) continue;
       const item = safe((obj as Record<string, unknown>)[key], depth + 1, inner);
       if (item !== undefined) {
         Object.defineProperty(out, key, { value: item, enumerable: true, writable: true });

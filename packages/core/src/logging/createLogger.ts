@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { LoggingConfigSchema, type LoggingConfig } from '../config/sectionSchemas.js';
+import { parseOptions } from '../internal/parseOptions.js';
 import { REDACTED, redactDeep } from './redact.js';
 import { createTextStream } from './textStream.js';
 
@@ -29,7 +30,8 @@ export interface CreateLoggerOptions {
 /**
  * A structured pino logger built from {@link LoggingConfig}: level, JSON or text lines,
  * `redactFields` replaced by `[REDACTED]` at any depth, and `trace_id` / `span_id` of the active
- * span when a tracer supplies them.
+ * span when a tracer supplies them. Invalid settings throw a `MonitorConfigError` listing each
+ * bad field (`logging.level`, ...).
  *
  * @example
  * ```ts
@@ -39,7 +41,11 @@ export interface CreateLoggerOptions {
  */
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
   if (options.logger) return options.logger.child(options.bindings ?? {});
-  const config = LoggingConfigSchema.parse(options.config ?? {});
+  // Bad settings are one MonitorConfigError (code INVALID_CONFIG) naming each field.
+  const config = parseOptions(LoggingConfigSchema, options.config, {
+    source: 'createLogger config',
+    prefix: 'logging',
+  });
   const fields = new Set(config.redactFields.map((f) => f.toLowerCase()));
   const traceContext = config.includeTraceContext ? options.traceContext : undefined;
 

@@ -1,6 +1,6 @@
 import { HealthCheckCategory, type HealthCheckOptions } from '@lexigram/monitor-core';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue, durationProblem } from '@lexigram/monitor-core/internal';
 import { isHealthCheckCategory } from '../internal/healthStatusValues.js';
 
 /** Timeout of a check that sets none (the `health.timeoutMs` default of core's config). */
@@ -8,7 +8,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 5000;
 
 /** A check's options with every default applied. */
 export interface ResolvedCheckOptions {
-  /** Past this the check is unhealthy. */
+  /** Past this the check is unhealthy; `Infinity` when disabled with `timeoutMs: null`. */
   readonly timeoutMs: number;
   /** Which probe runs it. */
   readonly category: HealthCheckCategory;
@@ -38,13 +38,10 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
     );
   }
   const { timeoutMs, category, critical } = options as Record<string, unknown>;
-  if (
-    timeoutMs !== undefined &&
-    (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0)
-  ) {
-    throw new InvalidHealthCheckError(
-      `timeoutMs of health check "${name}" must be a positive, finite number of milliseconds, got ${describeValue(timeoutMs)}.`,
-    );
+  const timeoutProblem =
+    timeoutMs === undefined || timeoutMs === null ? undefined : durationProblem(timeoutMs);
+  if (timeoutProblem !== undefined) {
+    throw new InvalidHealthCheckError(`timeoutMs of health check "${name}" ${timeoutProblem}.`);
   }
   if (category !== undefined && !isHealthCheckCategory(category)) {
     throw new InvalidHealthCheckError(
@@ -56,8 +53,12 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
       `critical of health check "${name}" must be a boolean, got ${describeValue(critical)}.`,
     );
   }
-  const valid: { timeoutMs?: number; category?: HealthCheckCategory; critical?: boolean } = {};
-  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs;
+  const valid: {
+    timeoutMs?: number | null;
+    category?: HealthCheckCategory;
+    critical?: boolean;
+  } = {};
+  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs as number | null;
   if (category !== undefined) valid.category = category;
   if (critical !== undefined) valid.critical = critical;
   return valid;
@@ -72,7 +73,8 @@ export function resolveCheckOptions(
   let category: HealthCheckCategory = HealthCheckCategory.Readiness;
   let critical = true;
   for (const layer of layers) {
-    if (layer.timeoutMs !== undefined) timeoutMs = layer.timeoutMs;
+    // null: no timeout at all (the reference's `timeout=None`).
+    if (layer.timeoutMs !== undefined) timeoutMs = layer.timeoutMs ?? Number.POSITIVE_INFINITY;
     if (layer.category !== undefined) category = layer.category;
     if (layer.critical !== undefined) critical = layer.critical;
   }

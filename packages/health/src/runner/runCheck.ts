@@ -1,6 +1,11 @@
 import { HealthStatus, type HookBus } from '@lexigram/monitor-core';
 import { normalizeOutcome } from '../checks/normalizeOutcome.js';
-import { describeValue } from '../internal/describeValue.js';
+import {
+  describeValue,
+  isPromiseLike,
+  withTimeout,
+  type TimedOutcome,
+} from '@lexigram/monitor-core/internal';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 
 /**
@@ -18,7 +23,7 @@ export async function runCheck(
   let result: HealthCheckResult;
   try {
     const value = invoke();
-    if (isThenable(value)) {
+    if (isPromiseLike(value)) {
       result = await settleWithin(value, timeoutMs);
     } else {
       result = normalizeOutcome(value);
@@ -44,34 +49,29 @@ export async function runCheck(
   return result;
 }
 
-function settleWithin(
+async function settleWithin(
   pending: PromiseLike<unknown>,
   timeoutMs: number,
 ): Promise<HealthCheckResult> {
-  return new Promise<HealthCheckResult>((resolve) => {
-    // Not unref'ed on purpose: this timer is what guarantees the run answers, and it is cleared
-    // as soon as the check settles, so it never holds the process beyond one timeout.
-    const timer = setTimeout(() => {
-      resolve(HealthCheckResult.unhealthy(`check timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
-    // Both handlers stay attached after a timeout, so a check that rejects late is still handled
-    // (no unhandled rejection); resolving twice is a no-op.
-    Promise.resolve(pending).then(
-      (value) => {
-        clearTimeout(timer);
-        try {
-          resolve(normalizeOutcome(value));
-        } catch (error) {
-          // e.g. a Proxy whose traps throw: still an answer, never a hung run.
-          resolve(failure('threw', error));
-        }
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        resolve(failure('rejected with', error));
-      },
-    );
-  });
+  // keepAlive: this timer is what guarantees the run answers, and it is cleared as soon as the
+  // check settles, so it never holds the process beyond one timeout. A check that rejects late
+  // is still handled (no unhandled rejection).
+  // No timeout (`timeoutMs: null`): wait for the check itself; a timer of Infinity would fire
+  // after 1 ms.
+  const outcome =
+    timeoutMs === Number.POSITIVE_INFINITY
+      ? await settle(pending)
+      : await withTimeout(pending, timeoutMs, { keepAlive: true });
+  if (outcome.status === 'timedOut') {
+    return HealthCheckResult.unhealthy(`check timed out after ${timeoutMs} ms`);
+  }
+  if (outcome.status === 'rejected') return failure('rejected with', outcome.reason);
+  try {
+    return normalizeOutcome(outcome.value);
+  } catch (error) {
+    // e.g. a Proxy whose traps throw: still an answer, never a hung run.
+    return failure('threw', error);
+  }
 }
 
 function overran(tookMs: number, timeoutMs: number): HealthCheckResult {
@@ -80,16 +80,33 @@ function overran(tookMs: number, timeoutMs: number): HealthCheckResult {
   );
 }
 
-/** An unhealthy result naming the error; only its name and message, never its stack. */
+/**
+ * An unhealthy result naming the error; only its name and message, never its stack. Never
+ * throws: a value that cannot be read (revoked proxy, throwing `name` / `message` getters, proxy
+ * traps that throw) is reported as such, so the run still answers.
+ */
 function failure(how: 'threw' | 'rejected with', error: unknown): HealthCheckResult {
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
+  let what: string;
+  try {
+    what =
+      error instanceof Error
+        ? `${String(error.name)}: ${String(error.message)}`
+        : describeValue(error);
+  } catch {
+    what = 'an unreadable value';
+  }
   return HealthCheckResult.unhealthy(`check ${how} ${what}`);
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+function settle(pending: PromiseLike<unknown>): Promise<TimedOutcome<unknown>> {
+  return new Promise((resolve) => {
+    try {
+      pending.then(
+        (value) => resolve({ status: 'fulfilled', value }),
+        (reason: unknown) => resolve({ status: 'rejected', reason }),
+      );
+    } catch (reason) {
+      resolve({ status: 'rejected', reason });
+    }
+  });
 }

@@ -1,6 +1,6 @@
 import { createHookBus, type HealthCheckOutcome } from '@lexigram/monitor-core';
 import { HealthCheck, InvalidHealthCheckError } from '@lexigram/monitor-health';
-import { never } from '../support/async.js';
+import { never } from '@lexigram/test-support';
 
 class QueueCheck extends HealthCheck {
   constructor(private readonly depth: () => number) {

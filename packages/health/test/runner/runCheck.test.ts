@@ -1,6 +1,6 @@
 import { createHookBus, type HealthCheckRunHook } from '@lexigram/monitor-core';
 import { HealthCheckResult, runCheck } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '../support/async.js';
+import { never, settle, sleep } from '@lexigram/test-support';
 
 function busyWait(ms: number): void {
   const end = performance.now() + ms;

@@ -6,7 +6,7 @@ import {
   InvalidHealthCheckError,
   renderText,
 } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '../support/async.js';
+import { never, settle, sleep } from '@lexigram/test-support';
 
 function setup(): { registry: HealthCheckRegistry; runs: Record<string, number> } {
   const registry = new HealthCheckRegistry({ hooks: createHookBus() });

@@ -1,17 +1,24 @@
 import {
   InvalidMetricError,
-  MonitorConfigError,
   type Labels,
   type MetricType,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { describe } from '../validation/names.js';
+import {
+  BackgroundLoop,
+  FieldChecker,
+  runWithDeadline,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
+import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
 import type { MutableEntry } from './bufferedMetricEntry.js';
 import { EntryQueue } from './entryQueue.js';
 import { metricSink, type BufferedMetricBackend } from './metricSink.js';
+import { describeValue, quoteName } from '@lexigram/monitor-core/internal';
+import { isThenable, settleDeliveries, type AsyncDelivery } from './settleDeliveries.js';
 
 /** Options of {@link BufferedMetricRecorder}. */
-export interface BufferedMetricRecorderOptions {
+export interface BufferedMetricRecorderOptions extends FaultOptions {
   /** Interval of the periodic flush. Default 5000. */
   flushIntervalMs?: number;
   /** Entries that trigger an immediate (scheduled, not inline) flush. Default 1000. */
@@ -20,18 +27,26 @@ export interface BufferedMetricRecorderOptions {
   maxRetries?: number;
   /** Most entries held while the backend fails; past it the oldest are dropped. Default 10 × maxBufferSize. */
   maxPendingEntries?: number;
+  /**
+   * How long an async backend (one returning a promise) may take to settle a delivery before
+   * it counts as failed and is retried. Default 10000.
+   */
+  deliveryTimeoutMs?: number;
   /** Type given to untyped entries when the backend is a `recordMetric` backend. Default `gauge`. */
   defaultType?: MetricType;
-  /** Where flush failures are reported. Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
+  /** Timer source of the periodic flush (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
 }
 
 /**
  * Buffers recordings and delivers them to a backend in batches: every `flushIntervalMs`, soon
  * after `maxBufferSize` entries, and on `stop()`. When the backend throws, the entry is kept and
  * retried on the next flush, up to `maxRetries` times; while the backend stays down at most
- * `maxPendingEntries` are held and the oldest are dropped. Drops are counted in `dropped`. The
- * timer never keeps the process alive, and nothing here throws into the application.
+ * `maxPendingEntries` are held and the oldest are dropped. Drops are counted in `dropped`. An
+ * async backend's promise is awaited: a rejection, or no answer within `deliveryTimeoutMs`, is a
+ * failed delivery (retried, then dropped), and `flushed` counts only fulfilled ones. Labels are
+ * copied at `record()`, so reusing one labels object is safe. The timer never keeps the process
+ * alive, and nothing here throws into the application.
  *
  * @example
  * ```ts
@@ -43,12 +58,13 @@ export interface BufferedMetricRecorderOptions {
  */
 export class BufferedMetricRecorder {
   private readonly queue: EntryQueue<MutableEntry>;
-  private readonly deliver: (entry: MutableEntry) => void;
+  private readonly deliver: (entry: MutableEntry) => unknown;
+  private readonly deliveryTimeoutMs: number;
   private readonly flushIntervalMs: number;
   private readonly maxBufferSize: number;
   private readonly maxRetries: number;
-  private readonly logger: MetricsLogger | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly loop: BackgroundLoop;
   private scheduled: NodeJS.Immediate | undefined;
   private droppedCount = 0;
   private flushedCount = 0;
@@ -59,17 +75,30 @@ export class BufferedMetricRecorder {
         'BufferedMetricRecorder needs a backend: a metrics collector, a metrics backend, or an object of metrics by name.',
       );
     }
-    this.flushIntervalMs = positive('flushIntervalMs', options.flushIntervalMs ?? 5000);
-    this.maxBufferSize = positive('maxBufferSize', options.maxBufferSize ?? 1000, true);
-    this.maxRetries = positive('maxRetries', options.maxRetries ?? 3, true);
-    const capacity = positive(
-      'maxPendingEntries',
-      options.maxPendingEntries ?? this.maxBufferSize * 10,
-      true,
-    );
+    const check = new FieldChecker('BufferedMetricRecorder options');
+    this.flushIntervalMs = check.durationMs('flushIntervalMs', options.flushIntervalMs, {
+      fallback: 5000,
+    });
+    this.maxBufferSize = options.maxBufferSize ?? 1000;
+    check.integerAtLeast('maxBufferSize', this.maxBufferSize, 1);
+    this.maxRetries = options.maxRetries ?? 3;
+    check.integerAtLeast('maxRetries', this.maxRetries, 1);
+    const capacity = options.maxPendingEntries ?? this.maxBufferSize * 10;
+    check.integerAtLeast('maxPendingEntries', capacity, 1);
+    this.deliveryTimeoutMs = check.durationMs('deliveryTimeoutMs', options.deliveryTimeoutMs, {
+      fallback: 10_000,
+    });
+    check.throwIfInvalid();
     this.queue = new EntryQueue(capacity);
     this.deliver = metricSink(backend, options.defaultType ?? 'gauge');
-    this.logger = options.logger;
+    this.onError = faultSink(options);
+    this.loop = new BackgroundLoop({
+      run: () => this.flush(),
+      // flush() never throws; this only guards the loop itself.
+      onError: () => undefined,
+      component: 'metrics.bufferedMetricRecorder',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** Entries waiting to be delivered. */
@@ -89,14 +118,13 @@ export class BufferedMetricRecorder {
 
   /** True while the periodic flush runs. */
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.loop.started;
   }
 
   /** Start the periodic flush (idempotent). */
   start(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setInterval(() => this.flush(), this.flushIntervalMs);
-    this.timer.unref();
+    if (this.loop.started) return;
+    this.loop.start(this.flushIntervalMs, 'flushIntervalMs');
   }
 
   /**
@@ -106,13 +134,14 @@ export class BufferedMetricRecorder {
   record(name: string, value: number, labels?: Labels, type?: MetricType): void {
     if (typeof name !== 'string' || name === '' || typeof value !== 'number') {
       throw new InvalidMetricError(
-        `BufferedMetricRecorder.record needs a metric name and a number, got ${describe(name)} and ${describe(value)}.`,
+        `BufferedMetricRecorder.record needs a metric name and a number, got ${quoteName(name)} and ${describeValue(value)}.`,
       );
     }
     const entry: MutableEntry = {
       name,
       value,
-      labels,
+      // A copy of the own properties: the caller may reuse and mutate its labels object.
+      labels: labels === undefined ? undefined : { ...labels },
       type,
       monotonicMs: performance.now(),
       attempts: 0,
@@ -122,8 +151,9 @@ export class BufferedMetricRecorder {
   }
 
   /**
-   * Deliver every buffered entry now; returns how many were delivered. Entries the backend
-   * rejects stay for the next flush (until they run out of retries). Never throws.
+   * Deliver every buffered entry now; returns how many were delivered synchronously (an async
+   * backend's deliveries are counted in `flushed` once they settle). Entries the backend rejects
+   * stay for the next flush (until they run out of retries). Never throws.
    */
   flush(): number {
     if (this.scheduled !== undefined) {
@@ -132,48 +162,67 @@ export class BufferedMetricRecorder {
     }
     const batch = this.queue.drain();
     if (batch.length === 0) return 0;
-    const retry: MutableEntry[] = [];
+    const failed: MutableEntry[] = [];
+    const async: AsyncDelivery[] = [];
     let delivered = 0;
-    let failures = 0;
-    let outOfRetries = 0;
     let firstError: unknown;
     for (const entry of batch) {
       try {
-        this.deliver(entry);
-        delivered++;
+        const result = this.deliver(entry);
+        if (isThenable(result)) async.push({ entry, result });
+        else delivered++;
       } catch (error) {
-        failures++;
         firstError ??= error;
-        entry.attempts++;
-        if (entry.attempts > this.maxRetries) outOfRetries++;
-        else retry.push(entry);
+        failed.push(entry);
       }
     }
-    const evicted = this.queue.prepend(retry);
-    this.droppedCount += outOfRetries + evicted;
     this.flushedCount += delivered;
-    if (failures > 0) {
-      safeWarn(
-        this.logger,
-        {
-          failed: failures,
-          dropped: outOfRetries + evicted,
-          pending: this.queue.size,
-          err: firstError,
-        },
-        `BufferedMetricRecorder: the backend rejected ${failures} of ${batch.length} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
-      );
+    this.retryOrDrop(failed, firstError, batch.length);
+    if (async.length > 0) {
+      settleDeliveries(async, this.deliveryTimeoutMs, (settled) => {
+        this.flushedCount += settled.delivered;
+        this.retryOrDrop(settled.failed, settled.firstError, async.length);
+      });
     }
     return delivered;
   }
 
+  private retryOrDrop(failed: readonly MutableEntry[], firstError: unknown, of: number): void {
+    if (failed.length === 0) return;
+    const retry: MutableEntry[] = [];
+    let outOfRetries = 0;
+    for (const entry of failed) {
+      entry.attempts++;
+      if (entry.attempts > this.maxRetries) outOfRetries++;
+      else retry.push(entry);
+    }
+    const evicted = this.queue.prepend(retry);
+    this.droppedCount += outOfRetries + evicted;
+    metricsFault(
+      this.onError,
+      'bufferedMetricRecorder',
+      'FLUSH_FAILED',
+      `BufferedMetricRecorder: the backend rejected ${failed.length} of ${of} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
+      { failed: failed.length, dropped: outOfRetries + evicted, pending: this.queue.size },
+      firstError,
+    );
+  }
+
   /** Stop the periodic flush and deliver everything buffered; returns how many were delivered. */
   stop(): number {
-    if (this.timer !== undefined) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    void this.loop.stop();
     return this.flush();
+  }
+
+  /**
+   * The lifecycle every component shares: stop the periodic flush and deliver everything
+   * buffered (delivery is synchronous, so this never waits on a timer). Never rejects.
+   */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => void this.stop(), {
+      component: 'metrics.bufferedMetricRecorder',
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
   }
 
   private scheduleFlush(): void {
@@ -185,24 +234,4 @@ export class BufferedMetricRecorder {
     });
     this.scheduled.unref();
   }
-}
-
-function positive(field: string, value: unknown, integer = false): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value <= 0 ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new MonitorConfigError(
-      [
-        {
-          path: field,
-          message: `is ${describe(value)}: use a positive ${integer ? 'integer' : 'number'}`,
-        },
-      ],
-      { source: 'BufferedMetricRecorder options' },
-    );
-  }
-  return value;
 }

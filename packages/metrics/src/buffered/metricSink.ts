@@ -4,8 +4,23 @@ import {
   type MetricsBackendProtocol,
   type MetricsCollectorProtocol,
   type MetricType,
+  type Labels,
 } from '@lexigram/monitor-core';
 import type { BufferedMetricEntry } from './bufferedMetricEntry.js';
+
+/**
+ * A backend whose `recordMetric` is async: its promise is awaited, and a rejection is a failed
+ * delivery (retried, then dropped).
+ */
+export interface AsyncRecordMetricBackend {
+  /** Record one entry; settles when the backend has it. */
+  recordMetric(
+    name: string,
+    value: number,
+    type: MetricType,
+    labels?: Labels,
+  ): PromiseLike<unknown>;
+}
 
 /**
  * Where a {@link BufferedMetricRecorder} delivers entries:
@@ -17,33 +32,35 @@ import type { BufferedMetricEntry } from './bufferedMetricEntry.js';
 export type BufferedMetricBackend =
   | Pick<MetricsCollectorProtocol, 'getMetric'>
   | Pick<MetricsBackendProtocol, 'recordMetric'>
+  | AsyncRecordMetricBackend
   | Readonly<Record<string, MetricProtocol>>;
 
-/** A function delivering one entry to `backend`; throws when the backend does. */
+/**
+ * A function delivering one entry to `backend`; throws when the backend does, and returns what
+ * the backend returned (an async backend's promise, which the recorder awaits).
+ */
 export function metricSink(
   backend: BufferedMetricBackend,
   defaultType: MetricType,
-): (entry: BufferedMetricEntry) => void {
+): (entry: BufferedMetricEntry) => unknown {
   const b = backend as Partial<MetricsBackendProtocol & MetricsCollectorProtocol>;
   if (typeof b.recordMetric === 'function') {
     const target = backend as MetricsBackendProtocol;
-    return (e) => target.recordMetric(e.name, e.value, e.type ?? defaultType, e.labels);
+    return (e): unknown => target.recordMetric(e.name, e.value, e.type ?? defaultType, e.labels);
   }
   if (typeof b.getMetric === 'function') {
     const collector = backend as Partial<MetricsCollectorProtocol> &
       Pick<MetricsCollectorProtocol, 'getMetric'>;
-    return (e) => {
+    return (e): unknown => {
       if (e.type === 'counter' && collector.increment)
-        collector.increment(e.name, e.value, e.labels);
-      else if (e.type === 'gauge' && collector.setGauge)
-        collector.setGauge(e.name, e.value, e.labels);
-      else if (e.type === 'histogram' && collector.recordHistogram)
-        collector.recordHistogram(e.name, e.value, e.labels);
-      else {
-        const metric = collector.getMetric(e.name);
-        if (metric === undefined) throw new MetricNotFoundError(e.name);
-        metric.record(e.value, e.labels);
-      }
+        return collector.increment(e.name, e.value, e.labels);
+      if (e.type === 'gauge' && collector.setGauge)
+        return collector.setGauge(e.name, e.value, e.labels);
+      if (e.type === 'histogram' && collector.recordHistogram)
+        return collector.recordHistogram(e.name, e.value, e.labels);
+      const metric = collector.getMetric(e.name);
+      if (metric === undefined) throw new MetricNotFoundError(e.name);
+      return metric.record(e.value, e.labels);
     };
   }
   const metrics = backend as Readonly<Record<string, MetricProtocol>>;
@@ -53,6 +70,6 @@ export function metricSink(
     if (metric === undefined || typeof metric.record !== 'function') {
       throw new MetricNotFoundError(e.name);
     }
-    metric.record(e.value, e.labels);
+    return metric.record(e.value, e.labels);
   };
 }

@@ -1,5 +1,6 @@
 import type { CollectableMetric, MetricFamily } from '@lexigram/monitor-core';
-import { MetricCollectionError } from '../errors/metricCollectionError.js';
+import { MetricCollectionError } from '@lexigram/monitor-core';
+import { isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
 
 /**
  * Snapshot every metric: synchronous ones directly, asynchronous ones (gauge callbacks)
@@ -16,21 +17,26 @@ export async function collectWithBudget(
   for (let i = 0; i < metrics.length; i++) {
     const metric = metrics[i]!;
     let out: MetricFamily | Promise<MetricFamily>;
+    let async: boolean;
     try {
       out = metric.collect();
+      // Inside the try: reading `then` of a hostile proxy may throw too.
+      async = isPromiseLike<MetricFamily>(out);
     } catch (error) {
       report(failed(metric.name, error));
       continue;
     }
-    if (out instanceof Promise || isThenable(out)) {
+    if (async) {
       const index = i;
       (pending ??= []).push(
-        withTimeout(metric.name, out, timeoutMs, report).then((family) => {
-          results[index] = family;
-        }),
+        settleWithin(metric.name, out as Promise<MetricFamily>, timeoutMs, report).then(
+          (family) => {
+            results[index] = family;
+          },
+        ),
       );
     } else {
-      results[i] = out;
+      results[i] = out as MetricFamily;
     }
   }
   if (pending !== undefined) await Promise.all(pending);
@@ -39,59 +45,37 @@ export async function collectWithBudget(
   return families;
 }
 
-function withTimeout(
+async function settleWithin(
   metricName: string,
   promise: PromiseLike<MetricFamily>,
   timeoutMs: number,
   report: (error: MetricCollectionError) => void,
 ): Promise<MetricFamily | undefined> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      report(
-        new MetricCollectionError(
+  // The timer is unref'd: a hung callback must not keep the process alive.
+  const outcome = await withTimeout(promise, timeoutMs);
+  if (outcome.status === 'fulfilled') return outcome.value;
+  report(
+    outcome.status === 'rejected'
+      ? failed(metricName, outcome.reason)
+      : new MetricCollectionError(
           metricName,
           `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
           { timedOut: true },
         ),
-      );
-      resolve(undefined);
-    }, timeoutMs);
-    // A hung callback must not keep the process alive.
-    timer.unref();
-    promise.then(
-      (family) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(family);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        report(failed(metricName, error));
-        resolve(undefined);
-      },
-    );
-  });
+  );
+  return undefined;
 }
 
 function failed(metricName: string, error: unknown): MetricCollectionError {
-  const reason = error instanceof Error ? error.message : String(error);
+  let reason: string;
+  try {
+    reason = error instanceof Error ? error.message : String(error);
+  } catch {
+    reason = 'an unreadable value';
+  }
   return new MetricCollectionError(
     metricName,
     `The collect callback of metric "${metricName}" failed (${reason}), so it was left out of this collection; the other metrics were collected. Fix the callback.`,
     { cause: error },
-  );
-}
-
-function isThenable(value: unknown): value is PromiseLike<MetricFamily> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
   );
 }

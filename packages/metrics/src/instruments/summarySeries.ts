@@ -1,5 +1,5 @@
 import type { BoundObserver, Labels } from '@lexigram/monitor-core';
-import { LogBucketSketch, mergedQuantiles } from '../quantiles/logBucketSketch.js';
+import { LogBucketSketch, mergedQuantiles, nearestRank } from '../quantiles/logBucketSketch.js';
 import type { SeriesCell } from '../series/seriesCell.js';
 import { startSecondsTimer } from './observerInstrument.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
@@ -9,8 +9,10 @@ import { notANumber } from './valueErrors.js';
 /**
  * One summary series, and its bound handle. Quantiles come from a sliding window of
  * `ageBuckets` slots, each its own bounded sketch: an observation goes into the current slot
- * only, the slot that ages out is cleared, and quantiles merge the live slots. Count and sum are
- * over the series' whole life, as in Prometheus.
+ * only, the slot that ages out is cleared, and quantiles merge the live slots. While the window
+ * holds at most {@link EXACT_SUMMARY_SAMPLES} values they are also kept as they are, and quantiles
+ * are exact; beyond, they come from the sketches (within 1 %). Both use the nearest rank, as the
+ * SLO monitor does. Count and sum are over the series' whole life, as in Prometheus.
  */
 export class SummarySeries implements BoundObserver, SeriesCell {
   /** Observations over the series' life. */
@@ -22,6 +24,9 @@ export class SummarySeries implements BoundObserver, SeriesCell {
   /** The series' own labels (constant labels not included), frozen. */
   readonly labels: Labels;
   private readonly slots: LogBucketSketch[];
+  // The exact values of each slot; undefined once the window went past the exact bound.
+  private readonly exact: (number[] | undefined)[];
+  private exactHeld = 0;
   private head = 0;
   private rotateAt: number;
   private readonly window: SummaryWindow;
@@ -33,7 +38,11 @@ export class SummarySeries implements BoundObserver, SeriesCell {
     this.labels = labels;
     this.window = window;
     this.slots = [];
-    for (let i = 0; i < window.ageBuckets; i++) this.slots.push(new LogBucketSketch());
+    this.exact = [];
+    for (let i = 0; i < window.ageBuckets; i++) {
+      this.slots.push(new LogBucketSketch());
+      this.exact.push([]);
+    }
     this.rotateAt = window.now() + window.slotMs;
   }
 
@@ -62,12 +71,33 @@ export class SummarySeries implements BoundObserver, SeriesCell {
     const now = this.window.now();
     if (now >= this.rotateAt) this.rotate(now);
     this.slots[this.head]!.add(value);
+    const exact = this.exact[this.head];
+    if (exact === undefined) return;
+    if (this.exactHeld < EXACT_SUMMARY_SAMPLES) {
+      exact.push(value);
+      this.exactHeld++;
+    } else {
+      // Past the bound: the sketches answer until the window has rolled over.
+      this.exact.fill(undefined);
+      this.exactHeld = 0;
+    }
   }
 
   /** Current estimate of each configured quantile over the window (NaN when it is empty). */
   quantiles(): number[] {
     const now = this.window.now();
     if (now >= this.rotateAt) this.rotate(now);
+    if (this.exact.every((values) => values !== undefined)) {
+      const all = new Float64Array(this.exactHeld);
+      let at = 0;
+      for (const values of this.exact) {
+        all.set(values, at);
+        at += values.length;
+      }
+      if (all.length === 0) return this.window.quantiles.map(() => NaN);
+      all.sort();
+      return this.window.quantiles.map((q) => all[nearestRank(q, all.length) - 1]!);
+    }
     return mergedQuantiles(this.slots, this.window.quantiles);
   }
 
@@ -76,6 +106,9 @@ export class SummarySeries implements BoundObserver, SeriesCell {
     this.count = 0;
     this.sum = 0;
     for (const slot of this.slots) slot.clear();
+    this.exact.fill(undefined);
+    for (let i = 0; i < this.exact.length; i++) this.exact[i] = [];
+    this.exactHeld = 0;
   }
 
   /** Advance the head past every slot that has aged out, clearing each one it enters. */
@@ -85,7 +118,12 @@ export class SummarySeries implements BoundObserver, SeriesCell {
     for (let i = 0; i < Math.min(steps, ageBuckets); i++) {
       this.head = (this.head + 1) % ageBuckets;
       this.slots[this.head]!.clear();
+      this.exactHeld -= this.exact[this.head]?.length ?? 0;
+      this.exact[this.head] = [];
     }
     this.rotateAt += steps * slotMs;
   }
 }
+
+/** Values a summary series keeps exactly (per window) before quantiles come from its sketches. */
+export const EXACT_SUMMARY_SAMPLES = 1024;

@@ -1,12 +1,11 @@
-import { toMetricName } from '../validation/names.js';
-
 /**
- * The default metric name of a metered function. The reference names it
- * `{module}.{qualname}.duration`, but Prometheus names cannot contain dots, so every character a
- * metric name forbids becomes `_`: `orders.OrderService.place.duration` →
- * `orders_OrderService_place_duration`. Without a module it is `{qualname}_duration`.
+ * The default metric name of a metered function, as the reference names it:
+ * `{module}.{qualname}.duration` (`orders.OrderService.place.duration`), or `{qualname}.duration`
+ * without a module. Names keep their dots (a Prometheus exporter maps them to `_`); any other
+ * character a metric name forbids becomes `_`, and a leading digit gets a `_` in front.
  */
 export function defaultMeteredName(qualname: string, module?: string): string {
   const parts = module ? [module, qualname, 'duration'] : [qualname, 'duration'];
-  return toMetricName(parts.join('.'));
+  const name = parts.join('.').replace(/[^a-zA-Z0-9_:./-]/g, '_');
+  return /^[a-zA-Z_:]/.test(name) ? name : `_${name}`;
 }

@@ -71,8 +71,18 @@ export function bucketValue(index: number): number {
 }
 
 /**
+ * The 1-based nearest rank of quantile `q` among `n` values: the smallest `k` with `k >= q·n`
+ * (at least 1); a relative tolerance absorbs the rounding of `q·n`.
+ */
+export function nearestRank(q: number, n: number): number {
+  const k = Math.ceil(q * n - n * 1e-12);
+  return k < 1 ? 1 : k > n ? n : k;
+}
+
+/**
  * Estimate each of `quantiles` (ascending, in (0, 1)) over the union of `sketches`, as if they
- * were one sketch. NaN for every quantile when they hold nothing.
+ * were one sketch: the nearest rank (the bucket holding the `⌈q·n⌉`-th value), within the
+ * sketch's relative accuracy. NaN for every quantile when they hold nothing.
  */
 export function mergedQuantiles(
   sketches: readonly LogBucketSketch[],
@@ -95,7 +105,7 @@ export function mergedQuantiles(
   const clamp = (v: number): number => (v < min ? min : v > max ? max : v);
   const emitUpTo = (bucketCount: number, value: number): void => {
     seen += bucketCount;
-    while (q < quantiles.length && quantiles[q]! * (count - 1) < seen) {
+    while (q < quantiles.length && nearestRank(quantiles[q]!, count) <= seen) {
       out.push(clamp(value));
       q++;
     }

@@ -1,8 +1,10 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { OVERFLOW_LABEL, describe } from '../validation/names.js';
+import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import { metricsFault } from '../logging/metricsFaults.js';
+import { OVERFLOW_LABEL } from '../validation/names.js';
 import { buildSchema, labelValue, labelsObject, rejectUnknownLabels } from './labelValues.js';
 import type { SeriesCell } from './seriesCell.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link SeriesStore}. */
 export interface SeriesStoreOptions<C extends SeriesCell> {
@@ -18,8 +20,8 @@ export interface SeriesStoreOptions<C extends SeriesCell> {
   readonly maxSeries: number;
   /** Creates the cell of a new series. */
   readonly create: (labels: Labels) => C;
-  /** Where the one cap warning goes. */
-  readonly logger: MetricsLogger | undefined;
+  /** Where the one cap fault goes (else the process-wide channel). */
+  readonly onError: MonitorFaultHandler | undefined;
 }
 
 type Node = Map<string, unknown>;
@@ -65,6 +67,9 @@ export class SeriesStore<C extends SeriesCell> {
   resolve(labels: Labels | undefined): C {
     // `== null`: JavaScript callers passing null mean "no labels" too.
     if (labels == null) return this.unlabeled ?? this.resolveSlow(undefined);
+    // The fast path reads `labels[name]` and counts keys with for-in, both of which see
+    // inherited properties: only plain objects take it, so only own properties select a series.
+    if (Object.getPrototypeOf(labels) !== Object.prototype) return this.resolveSlow(labels);
     let node: unknown;
     switch (this.arity) {
       case 1: {
@@ -170,7 +175,9 @@ export class SeriesStore<C extends SeriesCell> {
   /** The lookup of `resolve` for no labels, more than three, or a schema not fixed yet. */
   private resolveAny(labels: Labels): C {
     const names = this.names;
-    if (names === undefined) return this.resolveSlow(labels);
+    if (names === undefined || Object.getPrototypeOf(labels) !== Object.prototype) {
+      return this.resolveSlow(labels);
+    }
     const n = names.length;
     let node: unknown = n === 0 ? this.single : this.root;
     for (let i = 0; i < n; i++) {
@@ -231,10 +238,12 @@ export class SeriesStore<C extends SeriesCell> {
     if (!this.warned) {
       this.warned = true;
       const { metricName, maxSeries } = this.options;
-      safeWarn(
-        this.options.logger,
-        { metric: metricName, maxSeries },
+      metricsFault(
+        this.options.onError,
+        'seriesStore',
+        'CARDINALITY_CAP_REACHED',
         `Metric "${metricName}" reached its cardinality cap of ${maxSeries} series: new label sets are recorded in one series labeled ${OVERFLOW_LABEL}="true". Use fewer distinct label values, or raise maxSeries (maxSeriesPerMetric in MetricsConfig).`,
+        { metric: metricName, maxSeries },
       );
     }
     this.overflow ??= this.options.create(OVERFLOW_LABELS);
@@ -271,7 +280,7 @@ export class SeriesStore<C extends SeriesCell> {
 function assertLabelsObject(metricName: string, labels: unknown): void {
   if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
     throw new InvalidMetricError(
-      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describe(labels)}.`,
+      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describeValue(labels)}.`,
     );
   }
 }

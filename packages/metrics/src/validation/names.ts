@@ -1,6 +1,10 @@
 import { InvalidMetricError } from '@lexigram/monitor-core';
+import { quoteName } from '@lexigram/monitor-core/internal';
 
-const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+// Prometheus names plus the separators OpenTelemetry and the reference use: `.`, `-` and `/`
+// (`http.request.duration`). Names are stored as given; exporters map them to their format.
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:./-]*$/;
+const NOT_PROMETHEUS = /[^a-zA-Z0-9_:]/g;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const UNIT = /^[a-zA-Z0-9_]*$/;
 
@@ -11,15 +15,25 @@ const UNIT = /^[a-zA-Z0-9_]*$/;
 export const OVERFLOW_LABEL = 'lexigram_overflow';
 
 /**
- * Throw an {@link InvalidMetricError} unless `name` is a valid Prometheus metric name
- * (`[a-zA-Z_:][a-zA-Z0-9_:]*`).
+ * Throw an {@link InvalidMetricError} unless `name` is a valid metric name: a Prometheus name
+ * (`[a-zA-Z_:][a-zA-Z0-9_:]*`) or one with the separators OpenTelemetry uses (`.`, `-`, `/`),
+ * such as `http.request.duration`. Names are stored as given; see {@link prometheusMetricName}.
  */
 export function validateMetricName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || !METRIC_NAME.test(name)) {
     throw new InvalidMetricError(
-      `Invalid metric name ${describe(name)}: use letters, digits, '_' and ':' only, not starting with a digit (Prometheus rule [a-zA-Z_:][a-zA-Z0-9_:]*), e.g. "http_requests_total".`,
+      `Invalid metric name ${quoteName(name)}: use letters, digits, '_', ':', '.', '-' and '/' only, starting with a letter, '_' or ':', e.g. "http.request.duration" or "http_requests_total".`,
     );
   }
+}
+
+/**
+ * The Prometheus name of a (valid) metric name: every character outside `[a-zA-Z0-9_:]` becomes
+ * `_`, so `http.request.duration` is exposed as `http_request_duration`. Two metric names with
+ * the same Prometheus name cannot both be registered on one collector.
+ */
+export function prometheusMetricName(name: string): string {
+  return name.replace(NOT_PROMETHEUS, '_');
 }
 
 /**
@@ -34,7 +48,7 @@ export function validateLabelName(
 ): asserts name is string {
   if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
     throw new InvalidMetricError(
-      `Invalid label name ${describe(name)} on metric "${metricName}": use letters, digits and '_' only, not starting with a digit (Prometheus rule [a-zA-Z_][a-zA-Z0-9_]*).`,
+      `Invalid label name ${quoteName(name)} on metric "${metricName}": use letters, digits and '_' only, not starting with a digit (Prometheus rule [a-zA-Z_][a-zA-Z0-9_]*).`,
     );
   }
   if (name.startsWith('__')) {
@@ -53,7 +67,7 @@ export function validateLabelName(
 export function validateUnit(metricName: string, unit: unknown): asserts unit is string {
   if (typeof unit !== 'string' || !UNIT.test(unit)) {
     throw new InvalidMetricError(
-      `Invalid unit ${describe(unit)} on metric "${metricName}": use letters, digits and '_' only, e.g. "seconds" or "bytes".`,
+      `Invalid unit ${quoteName(unit)} on metric "${metricName}": use letters, digits and '_' only, e.g. "seconds" or "bytes".`,
     );
   }
 }
@@ -66,13 +80,4 @@ export function toMetricName(raw: string): string {
   const name = raw.replace(/[^a-zA-Z0-9_:]/g, '_');
   if (name === '') return '_';
   return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-/** A short, safe rendering of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value === null || value === undefined) return String(value);
-  return `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
 }

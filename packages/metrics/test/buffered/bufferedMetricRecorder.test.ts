@@ -6,7 +6,7 @@ import {
 import { BufferedMetricRecorder } from '../../src/buffered/bufferedMetricRecorder.js';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import { Counter } from '../../src/instruments/counter.js';
-import { captureLogger, sleep } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger, sleep } from '@lexigram/test-support';
 
 /** A metric whose record() fails while `down` is true. */
 function flaky(): MetricProtocol & { down: boolean; values: number[] } {

@@ -1,6 +1,6 @@
 import { DEFAULT_HISTOGRAM_BUCKETS, InvalidMetricError } from '@lexigram/monitor-core';
 import { Histogram } from '../../src/instruments/histogram.js';
-import { sleep } from '../support/captureLogger.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('Histogram', () => {
   it('uses the default buckets and reports cumulative counts, count and sum', () => {
@@ -83,7 +83,9 @@ describe('Histogram', () => {
   });
 
   it('validates buckets: finite, strictly ascending, an array', () => {
-    expect(() => new Histogram('h', '', { buckets: [1, NaN] })).toThrow(/Bucket 1 .* is NaN/);
+    expect(() => new Histogram('h', '', { buckets: [1, NaN] })).toThrow(
+      /Bucket 1 .* is a number \(NaN\)/,
+    );
     expect(() => new Histogram('h', '', { buckets: [1, Infinity, 3] })).toThrow(
       /must be finite numbers/,
     );

@@ -9,7 +9,7 @@ import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import { metered, meteredFunction } from '../../src/metered/metered.js';
 import { defaultMeteredName } from '../../src/metered/meteredName.js';
 import { validateMetricName } from '../../src/validation/names.js';
-import { captureLogger, sleep } from '../support/captureLogger.js';
+import { captureWarnings as captureLogger, sleep } from '@lexigram/test-support';
 
 async function histogram(m: MetricsCollector, name: string): Promise<HistogramFamily> {
   const family = (await m.collect()).find((f) => f.name === name);
@@ -20,9 +20,10 @@ async function histogram(m: MetricsCollector, name: string): Promise<HistogramFa
 describe('defaultMeteredName', () => {
   it('maps the reference’s {module}.{qualname}.duration to a valid Prometheus name', () => {
     expect(defaultMeteredName('OrderService.place', 'orders.api')).toBe(
-      'orders_api_OrderService_place_duration',
+      'orders.api.OrderService.place.duration',
     );
-    expect(defaultMeteredName('fetchUser')).toBe('fetchUser_duration');
+    expect(defaultMeteredName('fetchUser')).toBe('fetchUser.duration');
+    expect(defaultMeteredName('a b', '1mod')).toBe('_1mod.a_b.duration');
     expect(() => validateMetricName(defaultMeteredName('x-y.z', 'my-mod'))).not.toThrow();
   });
 });
@@ -40,8 +41,8 @@ describe('meteredFunction', () => {
     expect(wrapped.name).toBe('add');
     expect(wrapped(2, 3)).toBe(5);
     expect(wrapped(1, 1)).toBe(2);
-    const family = await histogram(m, 'math_add_duration');
-    expect(family.unit).toBe('seconds');
+    const family = await histogram(m, 'math.add.duration');
+    expect(family.unit).toBe('s');
     expect(family.series[0]!.count).toBe(2);
     expect(family.series[0]!.sum).toBeGreaterThanOrEqual(0);
     expect(family.series[0]!.sum).toBeLessThan(1);
@@ -101,7 +102,7 @@ describe('meteredFunction', () => {
   });
 
   it('rejects an invalid explicit name at wrap time', () => {
-    expect(() => meteredFunction(() => 1, 'bad.name')).toThrow(InvalidMetricError);
+    expect(() => meteredFunction(() => 1, 'bad,name')).toThrow(InvalidMetricError);
     expect(() => metered({ name: 'also bad' })).toThrow(/Invalid metric name/);
   });
 
@@ -160,10 +161,10 @@ describe('@metered method decorator', () => {
     expect(Orders.count()).toBe(7);
     const names = (await m.collect()).map((f) => f.name).sort();
     expect(names).toEqual([
-      'Orders_count_duration',
-      'Orders_place_duration',
+      'Orders.count.duration',
+      'Orders.place.duration',
       'orders_fail_seconds',
-      'shop_Orders_total_duration',
+      'shop.Orders.total.duration',
     ]);
     for (const name of names) expect((await histogram(m, name)).series[0]!.count).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { PerformanceMonitorError } from '@lexigram/monitor-core';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CpuProfile } from './cpuProfileFormat.js';
 import { openInspectorSession } from './inspectorSession.js';
@@ -146,14 +146,44 @@ async function finish(
   const sampleCount = profile.samples?.length ?? 0;
   if (options.write === false) return { profile, filePath: undefined, sampleCount };
   const filePath = outputPath(options, 'CPU', 'cpuprofile');
+  // Written to `<file>.partial` and renamed when complete, so a failed write (disk full) never
+  // leaves a truncated `.cpuprofile` that tools would choke on.
+  const partial = `${filePath}.partial`;
   try {
     await mkdir(dirname(filePath), { recursive: true });
-    await writeFile(filePath, JSON.stringify(profile));
+    await writeFile(partial, JSON.stringify(profile));
+    await rename(partial, filePath);
   } catch (error) {
+    await unlink(partial).catch(() => {});
     throw new PerformanceMonitorError(
-      `${caller}: writing ${filePath} failed; check the directory is writable`,
+      `${caller}: writing ${filePath} failed (${errorCode(error)}); ${writeAdvice(error)}`,
       { cause: error },
     );
   }
   return { profile, filePath, sampleCount };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : String((error as Error | null)?.message ?? error);
+}
+
+/** What to check, from the real cause of a failed write. */
+function writeAdvice(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'ENOSPC':
+    case 'EFBIG':
+    case 'EDQUOT':
+      return 'check free disk space and file size limits';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'check the directory is writable';
+    case 'ENOENT':
+    case 'ENOTDIR':
+    case 'EISDIR':
+      return 'check the path';
+    default:
+      return 'check free disk space and permissions';
+  }
 }

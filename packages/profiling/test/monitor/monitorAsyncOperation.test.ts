@@ -1,7 +1,7 @@
 import { PerformanceMonitorError } from '@lexigram/monitor-core';
 import { monitorAsyncOperation } from '../../src/monitor/monitorAsyncOperation.js';
 import type { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
-import { sleep } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('monitorAsyncOperation', () => {
   it('runs the callback under a fresh running monitor and returns its result', async () => {

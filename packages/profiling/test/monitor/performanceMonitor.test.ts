@@ -8,7 +8,8 @@ import {
 import { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
 import { PerformanceMonitorState } from '../../src/model/performanceMonitorState.js';
 import { getErrorProfile } from '../../src/profile/errorProfiles.js';
-import { churn, sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { churn, spin } from '../support/work.js';
 
 describe('PerformanceMonitor', () => {
   let monitor: PerformanceMonitor | undefined;
@@ -141,7 +142,7 @@ describe('PerformanceMonitor', () => {
     const errors: unknown[] = [];
     monitor = new PerformanceMonitor(
       { samplingIntervalMs: 20 },
-      { onError: (e) => errors.push(e) },
+      { onError: (fault) => errors.push(fault.error) },
     );
     const original = process.memoryUsage;
     let failures = 2;
@@ -153,10 +154,12 @@ describe('PerformanceMonitor', () => {
       { rss: original.rss },
     );
     process.memoryUsage = flaky;
+    jest.useFakeTimers({ doNotFake: ['performance', 'hrtime', 'nextTick'] });
     try {
       monitor.startMonitoring();
-      await sleep(200);
+      await jest.advanceTimersByTimeAsync(200);
     } finally {
+      jest.useRealTimers();
       process.memoryUsage = original;
     }
     const m = monitor.stopMonitoring();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PerformanceMonitorError } from '@lexigram/monitor-core';
 import { captureCpuProfile, captureCpuProfileWhile } from '../../src/ondemand/cpuProfile.js';
 import type { CpuProfile } from '../../src/ondemand/cpuProfileFormat.js';
-import { sleep, spin, tempDir } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { spin, tempDir } from '../support/work.js';
 
 function hotLoopForProfile(ms: number): number {
   return spin(ms);

@@ -1,6 +1,7 @@
 import { profileAsyncFunction } from '../../src/profile/profileAsyncFunction.js';
 import { getErrorProfile } from '../../src/profile/errorProfiles.js';
-import { sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { spin } from '../support/work.js';
 
 describe('profileAsyncFunction', () => {
   it('returns the result and the profile of an async function', async () => {

@@ -1,7 +1,8 @@
 import { beginProfile, endProfile, profileCall } from '../../src/profile/profileCall.js';
 import { getErrorProfile } from '../../src/profile/errorProfiles.js';
 import type { FunctionProfileResult } from '../../src/model/functionProfileResult.js';
-import { sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { spin } from '../support/work.js';
 
 describe('profileCall', () => {
   it('profiles a sync call synchronously', () => {
@@ -111,7 +112,7 @@ describe('profileCall', () => {
         },
       );
       expect(result).toBe(7);
-      expect(warnings.join()).toContain('onProfile callback threw');
+      expect(warnings.join()).toContain('profiling.profileCall: A monitoring callback threw');
     } finally {
       emit.mockRestore();
     }

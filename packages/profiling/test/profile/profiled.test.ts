@@ -2,7 +2,7 @@ import { PerformanceMonitorError } from '@lexigram/monitor-core';
 import { profiled, profiledFunction } from '../../src/profile/profiled.js';
 import { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
 import type { FunctionProfileResult } from '../../src/model/functionProfileResult.js';
-import { sleep } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('profiledFunction', () => {
   it('keeps a sync function sync and reports every call', () => {

@@ -1,5 +1,6 @@
 import { EventLoopProbe } from '../../src/sampling/eventLoopProbe.js';
-import { sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { spin } from '../support/work.js';
 
 async function blockFor(ms: number): Promise<void> {
   await sleep(20);

@@ -1,6 +1,7 @@
 import { constants } from 'node:perf_hooks';
 import { GcTracker } from '../../src/sampling/gcTracker.js';
-import { churn, sleep } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { churn } from '../support/work.js';
 
 const { NODE_PERFORMANCE_GC_MAJOR: MAJOR, NODE_PERFORMANCE_GC_MINOR: MINOR } = constants;
 

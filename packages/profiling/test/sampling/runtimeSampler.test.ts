@@ -1,5 +1,6 @@
 import { RuntimeSampler, epochNow } from '../../src/sampling/runtimeSampler.js';
-import { churn, sleep, spin } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
+import { churn, spin } from '../support/work.js';
 
 const all = {
   trackEventLoop: true,

@@ -2,7 +2,7 @@ import { getPerformanceSummary } from '../../src/summary/getPerformanceSummary.j
 import { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
 import type { PerformanceMetrics } from '../../src/model/performanceMetrics.js';
 import type { FunctionProfileResult } from '../../src/model/functionProfileResult.js';
-import { sleep } from '../support/work.js';
+import { sleep } from '@lexigram/test-support';
 
 describe('getPerformanceSummary', () => {
   it('summarises metrics into the reference dictionary', () => {

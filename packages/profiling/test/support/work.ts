@@ -24,11 +24,6 @@ export function churn(count: number): number {
   return total + keep.length;
 }
 
-/** Resolve after `ms` on a real timer. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lexigram-profiling-'));

@@ -1,14 +1,12 @@
-import { InvalidMetricError } from '@lexigram/monitor-core';
-import { systemClock, type Clock } from '../internal/clock.js';
+import { InvalidSampleError } from '@lexigram/monitor-core';
+import { timeSource, type ClockOptions, type TimeSource } from '../internal/clock.js';
 import { BurnRateAlert, type ErrorBudget, type WindowBurn } from './burnRateAlert.js';
 import { budgetExhausted, burnRateAtLeast, burnRateOf } from './exactRatio.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
 import { TwoTierEventCounter, type EventCounterTiers } from './twoTierEventCounter.js';
 
 /** Options of {@link ErrorBudgetTracker}. */
-export interface ErrorBudgetTrackerOptions {
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
+export interface ErrorBudgetTrackerOptions extends ClockOptions {
   /** Slot layout of the event counter. */
   tiers?: Partial<EventCounterTiers>;
 }
@@ -30,13 +28,13 @@ export const DEFAULT_BURN_RATE_WINDOW_MS = 3_600_000;
  */
 export class ErrorBudgetTracker {
   readonly slo: RatioSLO;
-  private readonly clock: Clock;
+  private readonly time: TimeSource;
   private readonly counter: TwoTierEventCounter;
   private readonly latencyThresholdMs: number;
 
   constructor(slo: RatioSLO | RatioSLOOptions, options: ErrorBudgetTrackerOptions = {}) {
     this.slo = slo instanceof RatioSLO ? slo : new RatioSLO(slo);
-    this.clock = options.clock ?? systemClock;
+    this.time = timeSource(options);
     const longest = Math.max(
       this.slo.periodMs,
       ...this.slo.burnRateRules.map((r) => r.longWindowMs),
@@ -48,18 +46,18 @@ export class ErrorBudgetTracker {
   /** Count `count` good events (default 1). */
   recordGood(count = 1): void {
     checkCount('recordGood', count);
-    this.counter.add(this.clock(), count, count);
+    this.counter.add(this.time.monotonic(), count, count);
   }
 
   /** Count `count` bad events (default 1). */
   recordBad(count = 1): void {
     checkCount('recordBad', count);
-    this.counter.add(this.clock(), 0, count);
+    this.counter.add(this.time.monotonic(), 0, count);
   }
 
   /** Count one event, good or bad. */
   record(good: boolean): void {
-    this.counter.add(this.clock(), good ? 1 : 0, 1);
+    this.counter.add(this.time.monotonic(), good ? 1 : 0, 1);
   }
 
   /** Count `good` good events out of `total` (e.g. from a batch). */
@@ -67,11 +65,11 @@ export class ErrorBudgetTracker {
     checkCount('recordEvents', good);
     checkCount('recordEvents', total);
     if (good > total) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordEvents(${good}, ${total}): good events cannot outnumber the total`,
       );
     }
-    this.counter.add(this.clock(), good, total);
+    this.counter.add(this.time.monotonic(), good, total);
   }
 
   /**
@@ -80,21 +78,21 @@ export class ErrorBudgetTracker {
    */
   recordLatency(valueMs: number): void {
     if (!(valueMs >= 0)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordLatency(${String(valueMs)}): a latency must be a number of milliseconds >= 0`,
       );
     }
     if (this.slo.kind !== 'latency') {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordLatency() on SLO ${JSON.stringify(this.slo.name)}: it is an availability SLO; give it a thresholdMs or use recordGood() / recordBad()`,
       );
     }
-    this.counter.add(this.clock(), valueMs <= this.latencyThresholdMs ? 1 : 0, 1);
+    this.counter.add(this.time.monotonic(), valueMs <= this.latencyThresholdMs ? 1 : 0, 1);
   }
 
   /** Good, bad and total events over the last `windowMs`, with their burn rate. */
   window(windowMs: number): WindowBurn {
-    const counts = this.counter.window(this.clock(), windowMs);
+    const counts = this.counter.window(this.time.monotonic(), windowMs);
     return { ...counts, burnRate: burnRateOf(counts.bad, counts.total, this.slo.errorBudgetPpm) };
   }
 
@@ -105,7 +103,7 @@ export class ErrorBudgetTracker {
 
   /** The error budget over the SLO period, now. */
   errorBudget(): ErrorBudget {
-    const { good, total, bad } = this.counter.window(this.clock(), this.slo.periodMs);
+    const { good, total, bad } = this.counter.window(this.time.monotonic(), this.slo.periodMs);
     const budgetPpm = this.slo.errorBudgetPpm;
     const allowedBad = (total * budgetPpm) / 1_000_000;
     const burnRate = burnRateOf(bad, total, budgetPpm);
@@ -124,7 +122,7 @@ export class ErrorBudgetTracker {
 
   /** The rules firing now: both windows of each at or above its burn rate (exact comparison). */
   firingRules(): BurnRateAlert[] {
-    const now = this.clock();
+    const now = this.time.monotonic();
     const budgetPpm = this.slo.errorBudgetPpm;
     const alerts: BurnRateAlert[] = [];
     let budget: ErrorBudget | undefined;
@@ -141,7 +139,7 @@ export class ErrorBudgetTracker {
           long: { ...long, burnRate: burnRateOf(long.bad, long.total, budgetPpm) },
           short: { ...short, burnRate: burnRateOf(short.bad, short.total, budgetPpm) },
           errorBudget: budget,
-          detectedAt: new Date(now),
+          detectedAt: new Date(this.time.wall()),
         }),
       );
     }
@@ -161,7 +159,7 @@ export class ErrorBudgetTracker {
 
 function checkCount(method: string, count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) {
-    throw new InvalidMetricError(
+    throw new InvalidSampleError(
       `${method}(${String(count)}): event counts must be whole numbers >= 0`,
     );
   }

@@ -1,30 +1,27 @@
-import {
-  InvalidMetricError,
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-} from '@lexigram/monitor-core';
-import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
-import { systemClock, type Clock } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
-import { RollingQuantileWindow } from './rollingQuantileWindow.js';
-import { SLO, type SLOOptions } from './slo.js';
+import { InvalidSampleError, MonitorConfigError } from '@lexigram/monitor-core';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import { sloFault } from '../internal/logger.js';
+import { DEFAULT_EXACT_SAMPLES, RollingQuantileWindow } from './rollingQuantileWindow.js';
+import { DEFAULT_SLO_WINDOW_MS, SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
+import { toAlert } from './violationAlert.js';
 
 /** Options of {@link SLOMonitor}. */
-export interface SLOMonitorOptions extends LoggerOptions {
-  /** Where violations are sent as alerts (e.g. a `LoggingAlertDispatcher`); none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
+export interface SLOMonitorOptions extends AlertingMonitorOptions {
   /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
   slotsPerWindow?: number;
-  /** Relative accuracy of measured percentiles (default 0.01, i.e. within 1 %). */
+  /**
+   * Relative accuracy of measured percentiles once a window holds more than `exactSamples`
+   * samples (default 0.01, i.e. within 1 %).
+   */
   relativeAccuracy?: number;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
+  /** Samples per window kept exactly (default 2048): percentiles are exact up to this many. */
+  exactSamples?: number;
+  /**
+   * Most metric names with samples but no SLO yet (default 1000): samples recorded before
+   * `register()` are kept per metric; past the cap new names are dropped, with one warning.
+   */
+  maxMetrics?: number;
 }
 
 /** The current reading of one SLO. */
@@ -44,6 +41,8 @@ export interface SLOMeasurement {
 interface MetricWindows {
   readonly byLength: Map<number, RollingQuantileWindow>;
   list: RollingQuantileWindow[];
+  /** False while no SLO was ever registered for the metric (counted against `maxMetrics`). */
+  registered: boolean;
 }
 
 /**
@@ -52,8 +51,12 @@ interface MetricWindows {
  * logged as structured warnings, emitted on the `alertFired` hook and, when a dispatcher is set,
  * sent with `sendMetricAlert`.
  *
- * Samples are kept only for metrics some registered SLO reads (nothing else would look at them),
- * so register before recording.
+ * Samples are kept per metric from the first one, as the reference does: an SLO registered later
+ * sees what was recorded before (up to `maxMetrics` metric names). Percentiles use the nearest
+ * rank (the smallest sample with at least `q·n` samples at or below it): exact while a window
+ * holds up to `exactSamples` samples, within `relativeAccuracy` beyond. Windows run on a
+ * monotonic clock, so a wall-clock step cannot freeze them; the wall clock only stamps
+ * `detectedAt`.
  *
  * @example
  * ```ts
@@ -63,38 +66,35 @@ interface MetricWindows {
  * const violations = await monitor.evaluate();
  * ```
  */
-export class SLOMonitor {
+export class SLOMonitor extends AlertingMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
-  private readonly clock: Clock;
-  private readonly log: SloLogger;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
-  private readonly windowOptions: { slots: number; relativeAccuracy: number };
+  private readonly windowOptions: { slots: number; relativeAccuracy: number; exactSamples: number };
+  private readonly maxMetrics: number;
+  private unregisteredMetrics = 0;
+  private warnedAtCap = false;
 
   constructor(options: SLOMonitorOptions = {}) {
-    this.clock = options.clock ?? systemClock;
-    this.log = componentLogger(options, 'slo-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
+    super(options, 'sloMonitor', 'slo-monitor');
+    this.maxMetrics = options.maxMetrics ?? 1000;
+    if (!Number.isInteger(this.maxMetrics) || this.maxMetrics < 0) {
+      throw new MonitorConfigError(
+        [
+          {
+            path: 'maxMetrics',
+            message: `must be an integer >= 0, got ${String(options.maxMetrics)}`,
+          },
+        ],
+        { source: 'SLOMonitor options' },
+      );
+    }
     this.windowOptions = {
       slots: options.slotsPerWindow ?? 12,
       relativeAccuracy: options.relativeAccuracy ?? 0.01,
+      exactSamples: options.exactSamples ?? DEFAULT_EXACT_SAMPLES,
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled SLO evaluation failed'),
-    );
-  }
-
-  /** The dispatcher violations are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -109,30 +109,72 @@ export class SLOMonitor {
   register(slo: SLO | SLOOptions): SLO {
     const definition = slo instanceof SLO ? slo : new SLO(slo);
     if (this.slos.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'SLOMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'SLOMonitor.register');
     }
     this.slos.set(definition.name, definition);
     let windows = this.metrics.get(definition.metric);
     if (!windows) {
-      windows = { byLength: new Map(), list: [] };
+      windows = { byLength: new Map(), list: [], registered: true };
       this.metrics.set(definition.metric, windows);
+    } else if (!windows.registered) {
+      windows.registered = true;
+      this.unregisteredMetrics--;
     }
     if (!windows.byLength.has(definition.windowMs)) {
-      windows.byLength.set(
-        definition.windowMs,
-        new RollingQuantileWindow({ windowMs: definition.windowMs, ...this.windowOptions }),
+      const window = new RollingQuantileWindow({
+        windowMs: definition.windowMs,
+        ...this.windowOptions,
+      });
+      // Samples recorded before this SLO: taken from the longest window the metric has.
+      const longest = windows.list.reduce<RollingQuantileWindow | undefined>(
+        (best, w) => (best === undefined || w.windowMs > best.windowMs ? w : best),
+        undefined,
       );
-      windows.list = [...windows.byLength.values()];
+      if (longest) window.seedFrom(longest, this.time.monotonic());
+      windows.byLength.set(definition.windowMs, window);
     }
+    this.dropUnreadWindows(definition.metric, windows);
     return definition;
+  }
+
+  /** Once SLOs read a metric, its pre-registration window goes unless one of them reads it. */
+  private dropUnreadWindows(metric: string, windows: MetricWindows): void {
+    for (const length of windows.byLength.keys()) {
+      const read = [...this.slos.values()].some(
+        (slo) => slo.metric === metric && slo.windowMs === length,
+      );
+      if (!read) windows.byLength.delete(length);
+    }
+    windows.list = [...windows.byLength.values()];
+  }
+
+  /** The windows of a metric no SLO reads yet, created at its first sample (under the cap). */
+  private adopt(metric: string): MetricWindows | undefined {
+    if (this.unregisteredMetrics >= this.maxMetrics) {
+      if (!this.warnedAtCap) {
+        this.warnedAtCap = true;
+        sloFault(
+          this.onError,
+          'sloMonitor',
+          'SAMPLES_DROPPED',
+          `SLOMonitor keeps samples of at most ${this.maxMetrics} metrics without an SLO; samples of new ones are dropped. Register SLOs for the metrics you record, or raise maxMetrics.`,
+          { metric, maxMetrics: this.maxMetrics },
+        );
+      }
+      return undefined;
+    }
+    const window = new RollingQuantileWindow({
+      windowMs: DEFAULT_SLO_WINDOW_MS,
+      ...this.windowOptions,
+    });
+    const windows: MetricWindows = {
+      byLength: new Map([[DEFAULT_SLO_WINDOW_MS, window]]),
+      list: [window],
+      registered: false,
+    };
+    this.metrics.set(metric, windows);
+    this.unregisteredMetrics++;
+    return windows;
   }
 
   /** Remove an SLO; its samples go too unless another SLO reads the same metric and window. */
@@ -155,17 +197,17 @@ export class SLOMonitor {
   /**
    * Record one measurement of `metric` in milliseconds. Hot path: a map lookup and a sketch
    * update per window, no I/O, no allocation. A value that is not a finite number >= 0 throws
-   * `InvalidMetricError`.
+   * `InvalidSampleError`.
    */
   recordSample(metric: string, valueMs: number): void {
     if (typeof valueMs !== 'number' || !(valueMs >= 0 && valueMs !== Number.POSITIVE_INFINITY)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordSample(${JSON.stringify(metric)}, ${String(valueMs)}): a sample must be a finite number of milliseconds >= 0`,
       );
     }
-    const windows = this.metrics.get(metric);
+    const windows = this.metrics.get(metric) ?? this.adopt(metric);
     if (!windows) return;
-    const now = this.clock();
+    const now = this.time.monotonic();
     const list = windows.list;
     for (let i = 0; i < list.length; i++) list[i]!.record(valueMs, now);
   }
@@ -182,7 +224,7 @@ export class SLOMonitor {
   /** The current reading of the SLO called `name`; undefined when unknown or without samples. */
   measure(name: string): SLOMeasurement | undefined {
     const slo = this.slos.get(name);
-    return slo ? this.measureSlo(slo, this.clock()) : undefined;
+    return slo ? this.measureSlo(slo, this.time.monotonic()) : undefined;
   }
 
   /**
@@ -192,8 +234,8 @@ export class SLOMonitor {
    * before this resolves; a failing dispatcher is logged, never thrown.
    */
   async evaluate(): Promise<SLOViolation[]> {
-    const now = this.clock();
-    const detectedAt = new Date(now);
+    const now = this.time.monotonic();
+    const detectedAt = new Date(this.time.wall());
     const violations: SLOViolation[] = [];
     for (const slo of this.slos.values()) {
       const reading = this.measureSlo(slo, now);
@@ -212,16 +254,6 @@ export class SLOMonitor {
     return violations;
   }
 
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /** Stop background evaluation; resolves when a run in progress has finished. */
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {
     const window = this.metrics.get(slo.metric)?.byLength.get(slo.windowMs);
     const reading = window?.quantile(slo.percentile, now);
@@ -235,37 +267,4 @@ export class SLOMonitor {
       violated: burnRate >= slo.burnRateThreshold,
     };
   }
-}
-
-function toAlert(violation: SLOViolation): RaisedAlert {
-  const { slo } = violation;
-  const context = {
-    slo: slo.name,
-    percentile: slo.percentile,
-    windowMs: slo.windowMs,
-    burnRate: violation.burnRate,
-    burnRateThreshold: slo.burnRateThreshold,
-    sampleCount: violation.sampleCount,
-    detectedAt: violation.detectedAt.toISOString(),
-    message: violation.message,
-  };
-  return {
-    alertName: slo.name,
-    severity: violation.severity,
-    message: violation.message,
-    level: 'warn',
-    fields: {
-      slo: slo.name,
-      metric: slo.metric,
-      percentile: slo.percentile,
-      measuredValueMs: violation.measuredValueMs,
-      thresholdMs: slo.thresholdMs,
-      burnRate: violation.burnRate,
-      windowMs: slo.windowMs,
-      sampleCount: violation.sampleCount,
-    },
-    context: { ...context, metric: slo.metric },
-    send: (dispatcher) =>
-      dispatcher.sendMetricAlert(slo.metric, violation.measuredValueMs, slo.thresholdMs, context),
-  };
 }

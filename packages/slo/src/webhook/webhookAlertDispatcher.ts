@@ -1,6 +1,16 @@
-import type { AlertDispatcherProtocol, AlertSeverity } from '@lexigram/monitor-core';
+import type {
+  AlertDispatcherProtocol,
+  AlertSeverity,
+  MonitorFaultHandler,
+} from '@lexigram/monitor-core';
+import {
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  ShutdownOnce,
+  validateDurationMs,
+  withTimeout,
+} from '@lexigram/monitor-core/internal';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { componentLogger, type SloLogger } from '../internal/logger.js';
+import { componentLogger, faultSink, sloFault, type SloLogger } from '../internal/logger.js';
 import { defaultDedupKey, freeFormAlert, metricAlert, type AlertRecord } from './alertRecord.js';
 import { DedupWindow } from './dedupWindow.js';
 import { hostOf, postJson } from './postJson.js';
@@ -43,7 +53,14 @@ interface Queued {
 export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol {
   /** Where alerts are POSTed. */
   protected readonly url: string;
-  protected readonly log: SloLogger;
+  /** Logger of this dispatcher (built on first use). */
+  protected readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly closing = new ShutdownOnce();
+  private readonly shutdownTimeoutMs: number;
+  // Set when shutdown() ran out of time: nothing more is retried.
+  private abandoned = false;
+  private wakeBackoff: (() => void) | undefined;
   protected readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -87,6 +104,11 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       ? new TokenBucket(settings.rateLimit.maxAlerts, settings.rateLimit.perMs)
       : undefined;
     this.log = componentLogger(options, `${destination}-alerts`);
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', {
+      fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+      source: `${destination} dispatcher options`,
+    });
   }
 
   /** Render an alert as the JSON body the destination expects. */
@@ -122,23 +144,63 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     while (this.draining) await this.draining;
   }
 
-  /** Stop accepting alerts and deliver those queued (graceful shutdown). */
-  async close(): Promise<void> {
-    this.closed = true;
-    // Backoff timers are unref'd so alerting never holds a process open, but a shutdown that
-    // awaits close() must not exit half-way through a retry.
-    this.backoffTimer?.ref();
-    await this.flush();
+  /**
+   * Stop accepting alerts and deliver those queued (graceful shutdown), waiting at most
+   * `shutdownTimeoutMs`. Idempotent; never rejects.
+   */
+  shutdown(): Promise<void> {
+    return this.closing.run(
+      async () => {
+        this.closed = true;
+        // Backoff timers are unref'd so alerting never holds a process open, but a shutdown
+        // that awaits this must not exit half-way through a retry.
+        this.backoffTimer?.ref();
+        const outcome = await withTimeout(this.flush(), this.shutdownTimeoutMs);
+        if (outcome.status === 'timedOut') this.abandon();
+      },
+      {
+        component: `slo.${this.destination}Alerts`,
+        timeoutMs: this.shutdownTimeoutMs,
+        ...(this.onError ? { onError: this.onError } : {}),
+      },
+    );
+  }
+
+  /** The same as {@link WebhookAlertDispatcher.shutdown}. */
+  close(): Promise<void> {
+    return this.shutdown();
+  }
+
+  /**
+   * The deadline passed with alerts still queued or waiting for a retry: drop and count them,
+   * and stop retrying, so a dead destination cannot hold the shutdown (or the process) any longer.
+   */
+  private abandon(): void {
+    this.abandoned = true;
+    const left = this.queue.length;
+    this.queue.length = 0;
+    this.counters.dropped += left;
+    this.backoffTimer?.unref();
+    this.wakeBackoff?.();
+    this.fault(
+      'ALERT_DROPPED',
+      `shutdown reached its ${this.shutdownTimeoutMs} ms deadline: ${left} queued alert(s) dropped, no more retries`,
+      { dropped: left, shutdownTimeoutMs: this.shutdownTimeoutMs },
+    );
   }
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const wake = (): void => {
+        clearTimeout(timer);
         this.backoffTimer = undefined;
+        this.wakeBackoff = undefined;
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(wake, ms);
       if (!this.closed) timer.unref();
       this.backoffTimer = timer;
+      this.wakeBackoff = wake;
     });
   }
 
@@ -146,7 +208,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     try {
       if (this.closed) {
         this.counters.dropped++;
-        this.log.warn({ destination: this.destination }, 'alert dropped: dispatcher is closed');
+        this.fault('ALERT_DROPPED', 'alert dropped: dispatcher is closed', {});
         return;
       }
       const alert = build();
@@ -158,10 +220,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       }
       if (this.bucket && !this.bucket.tryTake(now)) {
         this.counters.rateLimited++;
-        this.log.warn(
-          { destination: this.destination, alert: alert.title },
-          'alert dropped: destination rate limit reached',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: destination rate limit reached', {
+          alert: alert.title,
+        });
         return;
       }
       this.dedup.remember(key, now);
@@ -169,10 +230,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         const oldest = this.queue.shift()!;
         this.dedup.forget(oldest.key);
         this.counters.dropped++;
-        this.log.warn(
-          { destination: this.destination, alert: oldest.alert.title },
-          'alert dropped: delivery queue full',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: delivery queue full', {
+          alert: oldest.alert.title,
+        });
       }
       this.queue.push({ alert, key });
       this.counters.accepted++;
@@ -180,7 +240,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     } catch (error) {
       // A throwing dedupKey callback or a broken logger must not reach the caller.
       this.counters.dropped++;
-      this.safeLog(error, 'alert could not be queued');
+      this.fault('ALERT_NOT_QUEUED', 'alert could not be queued', {}, error);
     }
   }
 
@@ -198,14 +258,26 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         await this.deliver(next);
       } catch (error) {
         this.counters.failed++;
-        this.safeLog(error, 'alert delivery failed unexpectedly');
+        this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed unexpectedly', {}, error);
       }
     }
   }
 
   private async deliver({ alert, key }: Queued): Promise<void> {
-    const body = JSON.stringify(this.buildBody(alert));
+    let body: string;
+    try {
+      body = JSON.stringify(this.buildBody(alert), bigintAsString);
+    } catch (error) {
+      // A body that cannot be serialized (a cycle in the context) fails like any delivery, so
+      // its key is forgotten and a corrected repeat is not swallowed as a duplicate.
+      this.giveUp(alert, key, `body could not be serialized: ${String(error)}`, 0);
+      return;
+    }
     for (let attempt = 0; ; attempt++) {
+      if (this.abandoned) {
+        this.counters.dropped++;
+        return;
+      }
       const outcome = await postJson(this.url, body, this.headers, this.timeoutMs);
       if (outcome.ok) {
         this.counters.delivered++;
@@ -229,23 +301,32 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     // Let the next repeat through: this one never arrived.
     this.dedup.forget(key);
     // The URL may hold a secret (Slack webhook path): log only its host.
-    this.log.error(
-      {
-        destination: this.destination,
-        host: hostOf(this.url),
-        alert: alert.title,
-        reason,
-        attempts,
-      },
-      'alert delivery failed',
-    );
+    this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed', {
+      host: hostOf(this.url),
+      alert: alert.title,
+      reason,
+      attempts,
+    });
   }
 
-  private safeLog(error: unknown, message: string): void {
-    try {
-      this.log.error({ err: error, destination: this.destination }, message);
-    } catch {
-      // Nothing left to report to.
-    }
+  private fault(
+    code: string,
+    message: string,
+    details: Record<string, unknown>,
+    error?: unknown,
+  ): void {
+    sloFault(
+      this.onError,
+      `${this.destination}Alerts`,
+      code,
+      message,
+      { destination: this.destination, ...details },
+      error,
+    );
   }
+}
+
+/** `JSON.stringify` replacer: BigInts (counters, byte sizes in a context) become strings. */
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }

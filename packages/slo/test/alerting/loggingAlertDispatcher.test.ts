@@ -1,6 +1,6 @@
 import type { AlertDispatcherProtocol } from '@lexigram/monitor-core';
 import { LoggingAlertDispatcher } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 
 function setup() {
   const { logger, records } = captureLogger();

@@ -56,6 +56,7 @@ describe('RollingQuantileWindow', () => {
       count: 10,
       min: 123.456,
       max: 123.456,
+      exact: true,
     });
   });
 
@@ -92,7 +93,7 @@ describe('RollingQuantileWindow', () => {
   });
 
   it('bounds a slot by the tracked value range, whatever values arrive', () => {
-    const window = new RollingQuantileWindow({ windowMs: 1000, slots: 1 });
+    const window = new RollingQuantileWindow({ windowMs: 1000, slots: 1, exactSamples: 0 });
     expect(window.maxBinsPerSlot).toBe(1408);
     for (const v of [1e-300, 1e-9, 1e-3, 1, 1e6, 1e9, 1e12, 1e300]) window.record(v, 0);
     expect(window.binCount).toBeLessThanOrEqual(window.maxBinsPerSlot);

@@ -22,7 +22,8 @@ export function latencySampler(seed: number, medianMs = 50, sigma = 0.8): () => 
   };
 }
 
-/** The exact quantile the sketch estimates: the sample at rank floor(q * (n - 1)). */
+/** The exact nearest-rank quantile: the smallest sample with at least q·n samples at or below it. */
 export function exactQuantile(sorted: Float64Array, q: number): number {
-  return sorted[Math.floor(q * (sorted.length - 1))]!;
+  const n = sorted.length;
+  return sorted[Math.min(n, Math.max(1, Math.ceil(q * n - n * 1e-12))) - 1]!;
 }

@@ -1,5 +1,5 @@
 import { AlertmanagerAlertDispatcher } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer.js';
 
 let server: RecordingServer;

@@ -1,6 +1,6 @@
 import { createHookBus } from '@lexigram/monitor-core';
 import { SLOMonitor, SlackAlertDispatcher } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer.js';
 
 let server: RecordingServer;

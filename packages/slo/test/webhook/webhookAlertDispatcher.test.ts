@@ -4,7 +4,7 @@ import {
   type AlertRecord,
   type WebhookDispatcherOptions,
 } from '../../src/index.js';
-import { captureLogger } from '../support/captureLogger.js';
+import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer.js';
 
 /** The smallest concrete dispatcher: posts the title and severity. */

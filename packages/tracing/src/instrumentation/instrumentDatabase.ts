@@ -7,7 +7,7 @@ import {
   type MetricsCollectorProtocol,
   type TracerProtocol,
 } from '@lexigram/monitor-core';
-import { isPromiseLike } from '../tracer/runInSpan.js';
+import { isPromiseLike } from '@lexigram/monitor-core/internal';
 
 /** A database client with `execute` and, optionally, `executeQuery`. */
 export interface DatabaseProvider {
@@ -144,7 +144,7 @@ class QueryMetrics {
         this.histogram = meter.createHistogram(
           DB_QUERY_DURATION_METRIC,
           'Duration of database queries',
-          { labelNames, unit: 'seconds' },
+          { labelNames, unit: 's' },
         );
       }
       const labels = { operation, status };

@@ -1,4 +1,5 @@
 import { SpanError } from '@lexigram/monitor-core';
+import { combineHeader } from './traceState.js';
 
 /** Header name of W3C Baggage. */
 export const BAGGAGE_HEADER = 'baggage';
@@ -98,11 +99,12 @@ export class Baggage {
 
   /**
    * Parse `baggage` header values (several are combined in order). Invalid members are
-   * skipped, members past 180 dropped, values percent-decoded. Never throws.
+   * skipped, members past 180 dropped, values percent-decoded. A value that is not a string (or
+   * an array of strings) counts as absent. Never throws.
    */
   static parse(header: string | readonly string[] | null | undefined): Baggage {
-    if (header === undefined || header === null) return EMPTY;
-    const combined = typeof header === 'string' ? header : header.join(',');
+    const combined = combineHeader(header);
+    if (combined === undefined) return EMPTY;
     const entries: [string, BaggageEntry][] = [];
     for (const raw of combined.split(',')) {
       if (entries.length >= MAX_BAGGAGE_MEMBERS) break;

@@ -97,8 +97,6 @@ export class Propagator {
 function extractTraceContext(carrier: TextMapGetterCarrier): SpanContext | undefined {
   const traceparent = singleHeader(carrier, TRACEPARENT_HEADER);
   if (traceparent === undefined) return undefined;
-  const direct = carrier[TRACESTATE_HEADER];
-  if (typeof direct === 'string') return SpanContext.fromTraceparent(traceparent, direct);
   const tracestate = headerValues(carrier, TRACESTATE_HEADER);
   return SpanContext.fromTraceparent(traceparent, tracestate.length === 0 ? undefined : tracestate);
 }

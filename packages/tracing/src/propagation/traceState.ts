@@ -87,13 +87,16 @@ export class TraceState {
    * Parse one or more `tracestate` header values (several header fields are combined in order,
    * as RFC 7230 field order requires). Empty and whitespace-only members are ignored.
    *
-   * Returns `undefined` when the combined value is invalid and must be discarded: a member that
-   * breaks the key or value grammar, a duplicated key, or more than 32 members. A valid state
-   * longer than 512 characters is truncated by whole entries. Never throws.
+   * A key that repeats keeps its first value (the later ones are dropped), so the state is still
+   * inherited. Returns `undefined` when the combined value is invalid and must be discarded: a
+   * member that breaks the key or value grammar, or more than 32 members. A valid state longer
+   * than 512 characters is truncated by whole entries. A value that is not a string (or an array
+   * of strings) counts as absent. Never throws.
    */
   static parse(header: string | readonly string[] | null | undefined): TraceState | undefined {
-    if (header === undefined || header === null) return undefined;
-    const scanned = scan(typeof header === 'string' ? header : header.join(','));
+    const combined = combineHeader(header);
+    if (combined === undefined) return undefined;
+    const scanned = scan(combined);
     if (scanned === undefined) return undefined;
     const members = new Map<string, string>();
     for (let i = 0; i < scanned.keys.length; i++) members.set(scanned.keys[i]!, scanned.values[i]!);
@@ -107,8 +110,8 @@ export class TraceState {
    * trace state: the common case when continuing a trace.
    */
   static normalize(header: string | readonly string[] | null | undefined): string | undefined {
-    if (header === undefined || header === null) return undefined;
-    const combined = typeof header === 'string' ? header : header.join(',');
+    const combined = combineHeader(header);
+    if (combined === undefined) return undefined;
     if (
       combined.length <= MAX_TRACE_STATE_LENGTH &&
       CLEAN_HEADER.test(combined) &&
@@ -177,6 +180,18 @@ export class TraceState {
   }
 }
 
+/**
+ * One header value from what a carrier holds: a string, or the strings of an array joined (RFC
+ * 7230 field order). Anything else (`null`, a number, an object from a hand-built carrier) is
+ * treated as absent rather than thrown on.
+ */
+export function combineHeader(header: unknown): string | undefined {
+  if (typeof header === 'string') return header;
+  if (!Array.isArray(header)) return undefined;
+  const parts = (header as unknown[]).filter((part): part is string => typeof part === 'string');
+  return parts.length === 0 ? undefined : parts.join(',');
+}
+
 function assertMember(key: string, value: string): void {
   if (!isValidTraceStateKey(key)) {
     throw new SpanError(
@@ -196,8 +211,9 @@ interface Scanned {
 }
 
 /**
- * Split and validate a combined `tracestate`. `undefined` when a member breaks the grammar, a
- * key repeats, or there are more than 32 members: the whole header is then discarded.
+ * Split and validate a combined `tracestate`. A repeated key keeps its first value. `undefined`
+ * when a member breaks the grammar or there are more than 32 members: the whole header is then
+ * discarded.
  */
 function scan(combined: string): Scanned | undefined {
   const keys: string[] = [];
@@ -215,7 +231,7 @@ function scan(combined: string): Scanned | undefined {
     const key = member.slice(0, eq);
     const value = member.slice(eq + 1);
     if (!isValidTraceStateKey(key) || !isValidTraceStateValue(value)) return undefined;
-    if (keys.includes(key)) return undefined;
+    if (keys.includes(key)) continue;
     if (keys.length === MAX_TRACE_STATE_MEMBERS) return undefined;
     keys.push(key);
     values.push(value);

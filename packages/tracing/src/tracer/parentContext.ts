@@ -1,7 +1,6 @@
 import type { SpanContextData, SpanProtocol, StartSpanOptions } from '@lexigram/monitor-core';
 import { activeSpan } from '../context/contextStorage.js';
 import { SpanContext } from '../context/spanContext.js';
-import { NonRecordingSpan } from '../span/nonRecordingSpan.js';
 import { Span } from '../span/span.js';
 
 /** True for spans (anything with a `spanContext()` method), false for span contexts. */
@@ -10,13 +9,18 @@ export function isSpan(value: SpanProtocol | SpanContextData): value is SpanProt
 }
 
 /**
- * The context of `span` as a parent. Our own spans are trusted; any other span's context is
- * validated, so a no-op span's all-zero context starts a new trace instead of joining it.
+ * The context of `span` as a parent. Our own recording spans are trusted; any other span's
+ * context (a wrapped context included) is validated, so an all-zero or malformed context starts
+ * a new trace instead of joining it.
  */
 export function contextOf(span: SpanProtocol): SpanContextData | undefined {
-  if (span instanceof Span || span instanceof NonRecordingSpan) return span.spanContext();
-  const context = span.spanContext();
-  return SpanContext.isValid(context) ? context : undefined;
+  if (span instanceof Span) return span.spanContext();
+  try {
+    const context = span.spanContext();
+    return SpanContext.isValid(context) ? context : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,11 +1,23 @@
 import { SpanStatus, type SpanProtocol } from '@lexigram/monitor-core';
+import { callAndSettle } from '@lexigram/monitor-core/internal';
 import { runWithSpan } from '../context/contextStorage.js';
 import { errorMessage } from '../span/exception.js';
 
-/** Record `error` on `span` as an `exception` event and set status `error`. */
+/**
+ * Record `error` on `span` as an `exception` event and set status `error`. Never throws: the
+ * caller rethrows the application's error and ends the span whatever happens here.
+ */
 export function failSpan(span: SpanProtocol, error: unknown): void {
-  span.recordException(error);
-  span.setStatus(SpanStatus.Error, errorMessage(error));
+  try {
+    span.recordException(error);
+  } catch {
+    // A foreign span's recordException may throw; the status below still marks the failure.
+  }
+  try {
+    span.setStatus(SpanStatus.Error, errorMessage(error));
+  } catch {
+    // Same: the span is ended by the caller regardless.
+  }
 }
 
 /**
@@ -14,36 +26,12 @@ export function failSpan(span: SpanProtocol, error: unknown): void {
  * `error`) and rethrown unchanged.
  */
 export function runInSpan<T>(span: SpanProtocol, fn: (span: SpanProtocol) => T): T {
-  let result: T;
-  try {
-    result = runWithSpan(span, fn, span);
-  } catch (error) {
-    failSpan(span, error);
-    span.end();
-    throw error;
-  }
-  if (isPromiseLike(result)) {
-    return Promise.resolve(result).then(
-      (value) => {
-        span.end();
-        return value;
-      },
-      (error: unknown) => {
-        failSpan(span, error);
-        span.end();
-        throw error;
-      },
-    ) as T;
-  }
-  span.end();
-  return result;
-}
-
-/** True for promises and other thenables. */
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return callAndSettle(
+    () => runWithSpan(span, fn, span),
+    (settled) => {
+      if (!settled.ok) failSpan(span, settled.error);
+      span.end();
+    },
+    { component: 'tracing.runInSpan' },
   );
 }

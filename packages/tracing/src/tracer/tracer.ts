@@ -3,6 +3,7 @@ import {
   SpanKind,
   TRACE_FLAG_RANDOM,
   TRACE_FLAG_SAMPLED,
+  type MonitorFaultHandler,
   type ResourceData,
   type SpanContextData,
   type SpanProtocol,
@@ -12,12 +13,14 @@ import {
   type TracerProtocol,
   type TracingConfig,
 } from '@lexigram/monitor-core';
+import { RingBuffer, reportFault } from '@lexigram/monitor-core/internal';
 import {
   activeBaggage,
   activeSpan,
   runWithBaggage,
   runWithSpan,
 } from '../context/contextStorage.js';
+import { SpanContext } from '../context/spanContext.js';
 import { newSpanId, newTraceId } from '../ids/randomIds.js';
 import { BatchSpanProcessor } from '../processing/batchSpanProcessor.js';
 import { SimpleSpanProcessor } from '../processing/simpleSpanProcessor.js';
@@ -35,7 +38,6 @@ import type { InstrumentationScope, SpanOwner } from '../span/spanOwner.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { contextOf, isSpan, resolveParent } from './parentContext.js';
 import { runInSpan } from './runInSpan.js';
-import { SpanRing } from './spanRing.js';
 import { parseMaxSpans, parseTracingConfig, type TracerOptions } from './tracerOptions.js';
 
 // A child keeps its parent's random bit: it describes the trace id, which the child shares.
@@ -76,7 +78,7 @@ export class Tracer implements TracerProtocol, SpanOwner {
     name: PACKAGE_NAME,
     version: PACKAGE_VERSION,
   });
-  private readonly ring: SpanRing<Span> | undefined;
+  private readonly ring: RingBuffer<Span> | undefined;
   private readonly neverSample: boolean;
   private readonly leaks: LeakTracker | undefined;
 
@@ -112,11 +114,11 @@ export class Tracer implements TracerProtocol, SpanOwner {
     });
     this.processor = createProcessor(options);
     const capacity = parseMaxSpans(options.maxSpans);
-    this.ring = capacity > 0 ? new SpanRing<Span>(capacity) : undefined;
+    this.ring = capacity > 0 ? new RingBuffer<Span>(capacity) : undefined;
     this.leaks =
       options.trackLeaks === false
         ? undefined
-        : new LeakTracker(options.onSpanLeak ?? warnAboutLeaksOnce(config.serviceName));
+        : new LeakTracker(options.onSpanLeak ?? leakReporter(config.serviceName, options.onError));
   }
 
   /**
@@ -182,10 +184,16 @@ export class Tracer implements TracerProtocol, SpanOwner {
     return runInSpan(span, fn);
   }
 
-  /** Run `fn` with `span` active (not ended afterwards). */
-  withSpan<T>(span: SpanProtocol | SpanContextData, fn: () => T): T {
-    const active = isSpan(span) ? span : NonRecordingSpan.wrap(span);
-    return runWithSpan(active, fn);
+  /**
+   * Run `fn` with `span` active (not ended afterwards). A span context is validated as
+   * `startSpan`'s `parent` is: an invalid one, `undefined` or `null` (what `extractContext`
+   * returns for a request without trace headers) runs `fn` with no active span, so child spans
+   * start a new trace.
+   */
+  withSpan<T>(span: SpanProtocol | SpanContextData | undefined | null, fn: () => T): T {
+    if (typeof span === 'object' && span !== null && isSpan(span)) return runWithSpan(span, fn);
+    const context = SpanContext.isValid(span) ? NonRecordingSpan.wrap(span!) : undefined;
+    return runWithSpan(context, fn);
   }
 
   /** The span active in the current async context, if any. */
@@ -273,20 +281,27 @@ function createProcessor(options: TracerOptions): SpanProcessor | undefined {
   const { processor, exporter } = options;
   if (processor !== undefined && typeof processor === 'object') return processor;
   if (exporter === undefined) return undefined;
-  const onError = options.onExportError;
+  const legacy = options.onExportError;
+  const onError: MonitorFaultHandler | undefined =
+    options.onError ?? (legacy ? (fault) => legacy(fault.error) : undefined);
   return processor === 'simple'
     ? new SimpleSpanProcessor(exporter, onError ? { onError } : {})
     : new BatchSpanProcessor(exporter, { ...options.batch, ...(onError ? { onError } : {}) });
 }
 
-function warnAboutLeaksOnce(serviceName: string): (report: SpanLeakReport) => void {
-  let warned = false;
-  return (report) => {
-    if (warned) return;
-    warned = true;
-    process.emitWarning(
-      `Tracer "${serviceName}": span "${report.names[0] ?? '?'}" was garbage-collected without end(). End every span (or use startActiveSpan / \`using\`); further leaks are counted in tracer.leakedSpanCount.`,
-      { code: 'LEXIGRAM_SPAN_LEAK' },
+/** Leaks become `SPAN_LEAKED` faults (rate-limited, one process warning by default). */
+function leakReporter(
+  serviceName: string,
+  onError: MonitorFaultHandler | undefined,
+): (report: SpanLeakReport) => void {
+  return (report) =>
+    reportFault(
+      {
+        code: 'SPAN_LEAKED',
+        component: 'tracing.tracer',
+        message: `Tracer "${serviceName}": span "${report.names[0] ?? '?'}" was garbage-collected without end(). End every span (or use startActiveSpan / \`using\`); leaks are counted in tracer.leakedSpanCount.`,
+        details: { names: report.names, total: report.total },
+      },
+      onError,
     );
-  };
 }

@@ -10,7 +10,7 @@ import {
   DB_QUERY_DURATION_METRIC,
   instrumentDatabase,
 } from '../../src/instrumentation/instrumentDatabase.js';
-import { RecordingMetricsCollector } from '../support/recordingMetricsCollector.js';
+import { FakeCollector as RecordingMetricsCollector } from '@lexigram/test-support';
 import { memoryTracer } from '../support/tracing.js';
 
 class FakeDatabase {
@@ -61,7 +61,7 @@ describe('instrumentDatabase', () => {
     expect(update!.attributes['code.function.name']).toBe('executeQuery');
 
     expect(meter.created.map((c) => c.name)).toEqual([DB_QUERIES_METRIC, DB_QUERY_DURATION_METRIC]);
-    expect(meter.created[1]!.options).toMatchObject({ unit: 'seconds' });
+    expect(meter.created[1]!.options).toMatchObject({ unit: 's' });
     const counts = meter.records.filter((r) => r.metric === DB_QUERIES_METRIC);
     expect(counts).toEqual([
       {

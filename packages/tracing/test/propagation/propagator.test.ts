@@ -52,13 +52,16 @@ describe('Propagator', () => {
     });
   });
 
-  it('treats a duplicated traceparent as invalid and drops an invalid tracestate only', () => {
+  it('treats a duplicated traceparent as invalid and inherits a tracestate with a repeated key', () => {
     const propagator = new Propagator();
     expect(
       propagator.extract({ traceparent: [`00-${TRACE}-${SPAN}-01`, `00-${TRACE}-${SPAN}-01`] }),
     ).toBeUndefined();
     expect(
       propagator.extract({ traceparent: `00-${TRACE}-${SPAN}-01`, tracestate: 'foo=1,foo=2' }),
+    ).toMatchObject({ traceId: TRACE, traceState: 'foo=1' });
+    expect(
+      propagator.extract({ traceparent: `00-${TRACE}-${SPAN}-01`, tracestate: 'foo=1,FOO=2' }),
     ).toMatchObject({ traceId: TRACE, traceState: undefined });
   });
 

@@ -51,12 +51,44 @@ describe('TraceState.parse', () => {
     ['a member without "="', 'foo,bar=3'],
     ['a value of 257 characters', `foo=${'v'.repeat(257)}`],
     ['a non-printable value character', 'foo=a\u0001b'],
-    ['a duplicated key', 'foo=1,foo=2'],
-    ['a key duplicated across fields', ['foo=1', 'foo=1']],
     ['33 members', Array.from({ length: 33 }, (_, i) => `k${i}=${i}`).join(',')],
   ])('discards the whole header with %s', (_case, header) => {
     expect(TraceState.parse(header)).toBeUndefined();
     expect(TraceState.normalize(header)).toBeUndefined();
+  });
+
+  it.each([
+    ['a duplicated key', 'foo=1,foo=2', 'foo=1'],
+    ['a key duplicated across fields', ['foo=1', 'bar=2,foo=3'], 'foo=1,bar=2'],
+    ['a key repeated three times', 'a=1,b=2,a=3,c=4,a=5', 'a=1,b=2,c=4'],
+  ])('inherits a header with %s, keeping the first occurrence', (_case, header, expected) => {
+    expect(TraceState.parse(header)!.serialize()).toBe(expected);
+    expect(TraceState.normalize(header)).toBe(expected);
+  });
+
+  it('keeps the first value of every repeated key, for any list of members', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', 'vendor@x', 'k9'),
+            fc.stringMatching(/^[a-z0-9]{1,8}$/),
+          ),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
+        (members) => {
+          const header = members.map(([k, v]) => `${k}=${v}`).join(',');
+          const first = new Map<string, string>();
+          for (const [k, v] of members) if (!first.has(k)) first.set(k, v);
+          const expected = [...first].map(([k, v]) => `${k}=${v}`).join(',');
+          expect(TraceState.parse(header)?.serialize()).toBe(expected);
+          expect(TraceState.normalize(header)).toBe(expected);
+        },
+      ),
+    );
   });
 
   it('accepts 32 members over several fields and a key of 256 characters', () => {

@@ -1,0 +1,15 @@
+/**
+ * `@lexigram/test-support`: helpers the test suites of every package share (private, never
+ * published): a fake metrics collector, log capture, and time helpers for virtual-time tests.
+ *
+ * @packageDocumentation
+ */
+export { FakeCollector, FakeInstrument, key, type Recorded } from './fakeCollector.js';
+export {
+  captureWarnings,
+  capturePinoLogger,
+  type LogRecord,
+  type WarningCapture,
+} from './captureLogger.js';
+export { FakeScheduler } from './fakeScheduler.js';
+export { flushPromises, never, settle, sleep } from './time.js';
