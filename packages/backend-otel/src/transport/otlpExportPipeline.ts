@@ -1,4 +1,4 @@
-import { MonitorError, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import { MonitorError, type MonitorErrorCode, type MonitorFaultHandler } from '@lexigram/monitor-core';
 import { reportFault } from '@lexigram/monitor-core/internal';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import {
@@ -13,7 +13,7 @@ import { RetryingTransport } from './retryingTransport.js';
 
 /** A failed OTLP export: what `export()` rejects with once the fault is reported. */
 export class OtlpExportError extends MonitorError {
-  static override readonly code: string = 'OTLP_EXPORT_FAILED';
+  static override readonly code: MonitorErrorCode = 'OTLP_EXPORT_FAILED';
 }
 
 /** Counters of one OTLP exporter, for health pages and tests. */

@@ -1,11 +1,11 @@
-import { MonitorError } from '@lexigram/monitor-core';
+import { MonitorError, type MonitorErrorCode } from '@lexigram/monitor-core';
 
 /**
  * Two metrics would be served under one Prometheus name, e.g. one of ours and one of
  * prom-client's default metrics. Raised at start instead of serving a duplicate family.
  */
 export class MetricNameClashError extends MonitorError {
-  static override readonly code: string = 'METRIC_NAME_CLASH';
+  static override readonly code: MonitorErrorCode = 'METRIC_NAME_CLASH';
 
   /** The Prometheus names used twice. */
   readonly names: readonly string[];
