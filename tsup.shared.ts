@@ -26,7 +26,8 @@ export function sharedTsupConfig(overrides: Options = {}): Options {
   return {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
+    // stripInternal: a member tagged `@internal` is not part of the published types.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     clean: true,
     target: 'node20',

@@ -4,8 +4,8 @@ import type { Labels } from '@lexigram/monitor-core';
 export interface SeriesCell {
   /** The series' own labels (constant labels not included), frozen. */
   readonly labels: Labels;
-  /** Own labels merged with the constant labels, built at first collect; frozen. */
+  /** @internal Own labels merged with the constant labels, built at first collect; frozen. */
   exportLabels: Labels | undefined;
-  /** Zero the series (the instrument's `reset()`). */
+  /** @internal Zero the series (the instrument's `reset()`). */
   reset(): void;
 }

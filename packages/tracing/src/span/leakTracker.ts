@@ -13,7 +13,9 @@ export interface LeakGroup {
 
 /** What a tracked span holds: its group (kept alive by the span) and its slot in it. */
 export interface LeakHolder {
+  /** @internal */
   leakGroup: LeakGroup | undefined;
+  /** @internal */
   leakSlot: number;
 }
 

@@ -13,6 +13,6 @@ export interface SpanOwner {
   readonly limits: SpanLimits;
   readonly resource: ResourceData;
   readonly instrumentationScope: InstrumentationScope;
-  /** Called once, when the span ends. Never throws. */
+  /** @internal Called once, when the span ends. Never throws. */
   onSpanEnd(span: Span): void;
 }
