@@ -37,3 +37,6 @@ export { getMetricsExporter } from './config/getMetricsExporter.js';
 export { DEFAULT_SERVICE_NAME, detectResourceAttributes } from './config/detectResource.js';
 export { OtlpSdkSpanExporter } from './sdk/otlpSdkSpanExporter.js';
 export { OtlpSdkMetricExporter } from './sdk/otlpSdkMetricExporter.js';
+
+// Version
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';

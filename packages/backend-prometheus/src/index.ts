@@ -64,3 +64,6 @@ export {
 export { MetricStore, type MetricStoreOptions, type RangeQuery } from './store/metricStore.js';
 export type { StoredPoint } from './store/storeDriver.js';
 export { familiesToRows, type MetricRow } from './store/metricRow.js';
+
+// Version
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
