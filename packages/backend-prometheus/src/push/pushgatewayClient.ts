@@ -70,8 +70,10 @@ export class PushgatewayClient {
 
   private async send(method: string, body?: string): Promise<boolean> {
     let last: Attempt;
+    let attempts = 0;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (attempt > 0) await sleep(this.backoffMs * 2 ** (attempt - 1));
+      attempts++;
       last = await this.attempt(method, body);
       if (last === undefined) return true;
       if (!last.retry) break;
@@ -82,7 +84,7 @@ export class PushgatewayClient {
         component: 'backend-prometheus.pushgateway',
         message: `${method} ${this.groupUrl} failed: ${last!.message}`,
         error: last!.error,
-        details: { url: this.groupUrl, method },
+        details: { url: this.groupUrl, method, attempts },
       },
       this.onError,
     );

@@ -95,9 +95,12 @@ describe('PushgatewayClient', () => {
         onError: (f) => faults.push(f),
       });
       await expect(c.delete()).resolves.toBe(false);
-      expect(gw.seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE']);
+      // Counted by the client: on a loaded machine an attempt can time out before the gateway
+      // has even seen its headers, so the gateway's own count is not a reliable witness.
       expect(faults).toHaveLength(1);
-      expect(faults[0]!.message).toMatch(/DELETE .* failed/);
+      expect(faults[0]!.details).toMatchObject({ method: 'DELETE', attempts: 2 });
+      expect(faults[0]!.message).toMatch(/DELETE .* failed: .*(timeout|abort)/i);
+      expect(gw.seen.every((s) => s.method === 'DELETE')).toBe(true);
     } finally {
       await gw.close();
     }
