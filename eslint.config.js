@@ -1,5 +1,6 @@
-// Type-aware ESLint for every package. The import rules encode DESIGN.md's dependency rule:
-// a package reaches other packages of ours only through @lexigram/monitor-core's public entry.
+// Type-aware ESLint for every package. The import rules encode the one dependency rule of
+// docs/architecture.md: a package reaches other packages of ours only through
+// @lexigram/monitor-core's public entry (and its unstable /internal subpath).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -53,7 +54,7 @@ export default tseslint.config(
             {
               group: ['@lexigram/monitor-*', '!@lexigram/monitor-core'],
               message:
-                'Packages depend only on @lexigram/monitor-core (DESIGN.md, the one dependency rule).',
+                'Packages depend only on @lexigram/monitor-core (docs/architecture.md, the one dependency rule).',
             },
             {
               group: ['@lexigram/monitor-core/*', '!@lexigram/monitor-core/internal'],

@@ -25,8 +25,8 @@ export function publishedPackages(): WorkspacePackage[] {
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
 
 /**
- * DESIGN.md's one dependency rule: a package depends on @lexigram/monitor-core and on no other
- * package of ours. Returns what breaks it.
+ * The one dependency rule (docs/architecture.md): a package depends on @lexigram/monitor-core
+ * and on no other package of ours. Returns what breaks it.
  */
 export function dependencyRuleViolations(manifest: Record<string, any>): string[] {
   const problems: string[] = [];

@@ -10,6 +10,10 @@
 export { MonitorError, isMonitorError, type MonitorErrorOptions } from './errors/monitorError.js';
 export { BackendNotAvailableError } from './errors/backendNotAvailableError.js';
 export { InvalidMetricError } from './errors/invalidMetricError.js';
+export { InvalidSampleError } from './errors/invalidSampleError.js';
+export { MetricCollectionError } from './errors/metricCollectionError.js';
+export { SpanExportError } from './errors/spanExportError.js';
+export type { MonitorErrorCode } from './errors/errorCodes.js';
 export { MetricNotFoundError } from './errors/metricNotFoundError.js';
 export { PerformanceMonitorError } from './errors/performanceMonitorError.js';
 export { SpanError } from './errors/spanError.js';
@@ -200,4 +204,3 @@ export {
 } from './registry/backendRegistry.js';
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
-export { processSingleton } from './internal/processSingleton.js';

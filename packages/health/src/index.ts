@@ -24,10 +24,11 @@ export { FunctionHealthCheck } from './checks/functionHealthCheck.js';
 export {
   getHealthCheckMark,
   healthChecker,
+  markHealthCheck,
   type HealthCheckMark,
   type HealthCheckMethod,
-  type HealthCheckerDecorator,
-} from './checks/healthCheckerDecorator.js';
+  type HealthCheckMarker,
+} from './checks/markHealthCheck.js';
 export { normalizeOutcome } from './checks/normalizeOutcome.js';
 export { DEFAULT_CHECK_TIMEOUT_MS, type ResolvedCheckOptions } from './checks/checkOptions.js';
 
@@ -49,7 +50,10 @@ export {
   CachedHealthChecker,
   type CachedHealthCheckerOptions,
 } from './cache/cachedHealthChecker.js';
-export { HealthCheckerRegistry } from './cache/healthCheckerRegistry.js';
+export {
+  CachedHealthCheckerRegistry,
+  HealthCheckerRegistry,
+} from './cache/cachedHealthCheckerRegistry.js';
 export {
   databasePingCheck,
   isDatabasePingProvider,

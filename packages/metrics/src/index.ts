@@ -44,10 +44,18 @@ export {
   MetricsCollector,
   type MetricsCollectorOptions,
 } from './collector/metricsCollector.js';
-export { MetricCollectionError } from './errors/metricCollectionError.js';
+/**
+ * @deprecated Moved to `@lexigram/monitor-core`; import it from there. Re-exported here for one
+ * minor version.
+ */
+export { MetricCollectionError } from '@lexigram/monitor-core';
 
-// Logging
-export { defaultMetricsLogger, type MetricsLogger } from './logging/metricsLogger.js';
+// Faults
+export {
+  defaultMetricsLogger,
+  type FaultOptions,
+  type MetricsLogger,
+} from './logging/metricsFaults.js';
 
 // Buffered recording
 export {

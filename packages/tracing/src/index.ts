@@ -86,7 +86,11 @@ export {
   type BatchSpanProcessorOptions,
 } from './processing/batchSpanProcessor.js';
 export type { ExportErrorHandler } from './processing/errorReporter.js';
-export { SpanExportError } from './errors/spanExportError.js';
+/**
+ * @deprecated Moved to `@lexigram/monitor-core`; import it from there. Re-exported here for one
+ * minor version.
+ */
+export { SpanExportError } from '@lexigram/monitor-core';
 export {
   ConsoleSpanExporter,
   type ConsoleSpanExporterOptions,

@@ -5,7 +5,7 @@ import {
   type MonitorConfig,
   type MonitorConfigInput,
 } from './monitorConfig.js';
-import { fieldErrorsFromZod } from './zodIssues.js';
+import { fieldErrorsFromZod } from '../internal/zodIssues.js';
 
 /** Options of {@link loadConfig}. */
 export interface LoadConfigOptions {

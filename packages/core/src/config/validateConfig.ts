@@ -4,7 +4,7 @@ import {
   type MonitorConfig,
   type MonitorConfigInput,
 } from './monitorConfig.js';
-import { fieldErrorsFromZod } from './zodIssues.js';
+import { fieldErrorsFromZod } from '../internal/zodIssues.js';
 
 /** One finding of {@link validateConfig}. */
 export interface ConfigIssue {

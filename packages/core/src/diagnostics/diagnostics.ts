@@ -14,7 +14,7 @@ interface DiagnosticsState {
   readonly warned: Set<string>;
 }
 
-const state: DiagnosticsState = processSingleton('diagnostics@1', () => ({
+const state: DiagnosticsState = processSingleton('@lexigram/monitor-core/diagnostics', () => ({
   handler: undefined,
   logger: undefined,
   counts: new Map<string, number>(),

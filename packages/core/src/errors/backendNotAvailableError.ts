@@ -1,3 +1,4 @@
+import type { MonitorErrorCode } from './errorCodes.js';
 import { MonitorError, type MonitorErrorOptions } from './monitorError.js';
 
 /**
@@ -6,7 +7,7 @@ import { MonitorError, type MonitorErrorOptions } from './monitorError.js';
  * The message names the npm package to install.
  */
 export class BackendNotAvailableError extends MonitorError {
-  static override readonly code: string = 'BACKEND_NOT_AVAILABLE';
+  static override readonly code: MonitorErrorCode = 'BACKEND_NOT_AVAILABLE';
 
   /** The backend type that was requested, e.g. `prometheus`. */
   readonly backendType: string;

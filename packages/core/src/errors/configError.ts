@@ -1,3 +1,4 @@
+import type { MonitorErrorCode } from './errorCodes.js';
 import { MonitorError, type MonitorErrorOptions } from './monitorError.js';
 
 /** One invalid field of a configuration object. */
@@ -13,7 +14,7 @@ export interface ConfigFieldError {
  * one go instead of one per start-up.
  */
 export class MonitorConfigError extends MonitorError {
-  static override readonly code: string = 'INVALID_CONFIG';
+  static override readonly code: MonitorErrorCode = 'INVALID_CONFIG';
 
   /** Every invalid field. */
   readonly fields: readonly ConfigFieldError[];

@@ -1,8 +1,9 @@
+import type { MonitorErrorCode } from './errorCodes.js';
 import { MonitorError, type MonitorErrorOptions } from './monitorError.js';
 
 /** A metric was looked up by name and does not exist. */
 export class MetricNotFoundError extends MonitorError {
-  static override readonly code: string = 'METRIC_NOT_FOUND';
+  static override readonly code: MonitorErrorCode = 'METRIC_NOT_FOUND';
 
   /** The name that was looked up. */
   readonly metricName: string;

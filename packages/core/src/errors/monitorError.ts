@@ -1,3 +1,5 @@
+import type { MonitorErrorCode } from './errorCodes.js';
+
 /**
  * Brand stored on every error this library throws. `Symbol.for` makes the same symbol in every
  * copy of core that is loaded, so `instanceof` keeps working when an application ends up with two
@@ -27,10 +29,10 @@ type Branded = { [ERROR_CODES]?: readonly string[] };
  */
 export class MonitorError extends Error {
   /** Stable machine-readable code of this error class. */
-  static readonly code: string = 'MONITOR_ERROR';
+  static readonly code: MonitorErrorCode = 'MONITOR_ERROR';
 
   /** Stable machine-readable code, e.g. `INVALID_METRIC`. */
-  readonly code: string;
+  readonly code: MonitorErrorCode;
 
   constructor(message: string, options: MonitorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -75,7 +77,7 @@ function codeChain(ctor: typeof MonitorError): readonly string[] {
  * True when `value` is an error raised by Lexigram Monitor (any copy of core), optionally of the
  * given code.
  */
-export function isMonitorError(value: unknown, code?: string): value is MonitorError {
+export function isMonitorError(value: unknown, code?: MonitorErrorCode): value is MonitorError {
   if (!(value instanceof MonitorError)) return false;
   return code === undefined || (value as Branded)[ERROR_CODES]!.includes(code);
 }

@@ -5,9 +5,11 @@ interface Holder {
   service: ObservabilityService;
 }
 
-const holder: Holder = processSingleton('defaultObservability', () => ({
-  service: new ObservabilityService(),
-}));
+const holder: Holder = processSingleton(
+  '@lexigram/monitor-core/defaultObservability',
+  () => ({ service: new ObservabilityService() }),
+  (existing) => typeof (existing as Partial<Holder> | undefined)?.service?.span === 'function',
+);
 
 /**
  * The process-wide default {@link ObservabilityService}, the one decorators such as `traced` and

@@ -1,3 +1,4 @@
+import { callAndSettle } from '../internal/promises.js';
 import type { MetricProtocol } from '../contracts/metric.js';
 import type { MetricsCollectorProtocol } from '../contracts/metricsCollector.js';
 import type { SpanProtocol } from '../contracts/span.js';
@@ -92,19 +93,9 @@ export class ObservabilityService {
   timer<T>(metricName: string, fn: () => T, labels?: Labels): T {
     const histogram = this.histogram(metricName);
     const start = performance.now();
-    let result: T;
-    try {
-      result = fn();
-    } catch (error) {
-      histogram.record(performance.now() - start, labels);
-      throw error;
-    }
-    if (isPromiseLike(result)) {
-      const done = (): void => histogram.record(performance.now() - start, labels);
-      return Promise.resolve(result).finally(done) as T;
-    }
-    histogram.record(performance.now() - start, labels);
-    return result;
+    return callAndSettle(fn, () => histogram.record(performance.now() - start, labels), {
+      component: 'core.observabilityService',
+    });
   }
 
   /** Start timing now; the returned function records the elapsed milliseconds and returns them. */
@@ -127,12 +118,4 @@ export class ObservabilityService {
     }
     return proxy;
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

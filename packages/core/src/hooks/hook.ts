@@ -1,3 +1,4 @@
+import { reportFault } from '../diagnostics/diagnostics.js';
 /** A hook listener. Errors it throws are caught and reported, never propagated to the emitter. */
 export type HookListener<T> = (payload: T) => void;
 
@@ -63,8 +64,10 @@ export class Hook<T> {
 
 function defaultOnListenerError(error: unknown): void {
   // A broken listener must not break the instrumented code; make it visible without throwing.
-  process.emitWarning(
-    `A Lexigram Monitor hook listener threw: ${error instanceof Error ? error.message : String(error)}`,
-    { code: 'LEXIGRAM_MONITOR_HOOK' },
-  );
+  reportFault({
+    code: 'HOOK_LISTENER_THREW',
+    component: 'core.hooks',
+    message: 'A hook listener threw; the instrumented code is unaffected. Fix the listener.',
+    error,
+  });
 }

@@ -1,4 +1,11 @@
 import type { Logger } from 'pino';
+import {
+  createInstrumenter,
+  keepName,
+  type AnyFunction,
+  type Instrumenter,
+} from '../internal/decorator.js';
+import { callAndSettle } from '../internal/promises.js';
 import { createLogger } from '../logging/createLogger.js';
 
 /** Options of {@link monitor}. */
@@ -11,8 +18,6 @@ export interface MonitorOptions {
   logger?: Logger;
 }
 
-type AnyFn = (this: unknown, ...args: never[]) => unknown;
-
 let defaultLogger: Logger | undefined;
 
 function fallbackLogger(): Logger {
@@ -21,80 +26,63 @@ function fallbackLogger(): Logger {
   return defaultLogger;
 }
 
+/** Wraps `fn` (named `operation`) with start / end / error log events and timing. */
+function wrapWithLogging<F extends AnyFunction>(
+  fn: F,
+  operation: string,
+  options: MonitorOptions,
+): F {
+  return keepName(
+    function (this: unknown, ...args: unknown[]): unknown {
+      const log = options.logger ?? fallbackLogger();
+      const context: Record<string, unknown> = { operation };
+      if (options.logArgs) context.argCount = args.length;
+      log.info(context, 'operation_start');
+      const start = performance.now();
+      return callAndSettle(
+        () => (fn as unknown as (this: unknown, ...a: unknown[]) => unknown).apply(this, args),
+        (settled) => {
+          const durationMs = performance.now() - start;
+          if (settled.ok) log.info({ ...context, durationMs }, 'operation_end');
+          else log.error({ ...context, durationMs, err: settled.error }, 'operation_error');
+        },
+        { component: 'core.monitor' },
+      );
+    } as unknown as F,
+    fn,
+  );
+}
+
+const monitorInstrumenter = createInstrumenter<MonitorOptions, MonitorOptions>({
+  normalize: (options) => options ?? {},
+  wrap: (fn, name, options) => wrapWithLogging(fn, options.name ?? name, options),
+});
+
 /**
  * Wrap `fn` with structured logging and wall-clock timing: it logs `operation_start`, then
  * `operation_end` with `durationMs`, or `operation_error` with `durationMs` and the error when it
- * throws or rejects (the error is rethrown). Sync and async functions keep their shape.
+ * throws or rejects (the error is rethrown). Sync and async functions keep their shape; a logger
+ * that throws never replaces the function's result or error.
  *
  * A lighter alternative to stacking `traced` and `metered` when logs are all you need.
  *
  * @example
  * ```ts
- * const createUser = monitor(async (email: string) => repo.save({ email }), { name: 'users.create' });
+ * const createUser = monitorFunction(async (email: string) => repo.save({ email }), { name: 'users.create' });
  * ```
  */
-export function monitorFunction<F extends AnyFn>(fn: F, options: MonitorOptions = {}): F {
-  const operation = options.name ?? (fn.name || 'anonymous');
-  const wrapped = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-    const log = options.logger ?? fallbackLogger();
-    const context: Record<string, unknown> = { operation };
-    if (options.logArgs) context.argCount = args.length;
-    log.info(context, 'operation_start');
-    const start = performance.now();
-    const fail = (error: unknown): void => {
-      log.error(
-        { ...context, durationMs: performance.now() - start, err: error },
-        'operation_error',
-      );
-    };
-    let result: unknown;
-    try {
-      result = fn.apply(this, args as never[]);
-    } catch (error) {
-      fail(error);
-      throw error;
-    }
-    if (result instanceof Promise) {
-      return result.then(
-        (value: unknown) => {
-          log.info({ ...context, durationMs: performance.now() - start }, 'operation_end');
-          return value;
-        },
-        (error: unknown) => {
-          fail(error);
-          throw error;
-        },
-      ) as ReturnType<F>;
-    }
-    log.info({ ...context, durationMs: performance.now() - start }, 'operation_end');
-    return result as ReturnType<F>;
-  };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  return wrapped as unknown as F;
+export function monitorFunction<F extends AnyFunction>(fn: F, options: MonitorOptions = {}): F {
+  return monitorInstrumenter(fn, options);
 }
 
 /**
- * `monitor` as a standard (TC39) method decorator: `@monitor()` or `@monitor({ name })`. The
- * default name is `ClassName.method`.
+ * `monitor` as a standard (TC39) method decorator: `@monitor`, `@monitor()` or
+ * `@monitor({ name })` (default name `ClassName.method`), and as a wrapper: `monitor(fn, options)`
+ * or `monitor(options)(fn)`, like `traced` and `metered`.
  *
  * @example
  * ```ts
  * class Users { @monitor() async create(email: string) { ... } }
  * ```
  */
-export function monitor(options: MonitorOptions = {}) {
-  return function <F extends AnyFn>(method: F, context: ClassMethodDecoratorContext): F {
-    const methodName = String(context.name);
-    let wrapped: F | undefined;
-    return function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-      // The class name is only known from the receiver, so the wrapper is built on first call.
-      if (!wrapped) {
-        const owner = (context.static ? this : (this as object | undefined)?.constructor) as
-          { name?: string } | undefined;
-        const name = options.name ?? (owner?.name ? `${owner.name}.${methodName}` : methodName);
-        wrapped = monitorFunction(method, { ...options, name });
-      }
-      return wrapped.apply(this, args as never[]) as ReturnType<F>;
-    } as F;
-  };
-}
+export const monitor: Instrumenter<MonitorOptions> = monitorInstrumenter;

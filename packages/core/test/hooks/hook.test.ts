@@ -1,5 +1,12 @@
 import type * as Core from '@lexigram/monitor-core';
-import { Hook, createHookBus, monitorHooks } from '@lexigram/monitor-core';
+import {
+  Hook,
+  createHookBus,
+  monitorHooks,
+  setMonitorDiagnostics,
+  type MonitorFault,
+} from '@lexigram/monitor-core';
+import { completeHookBus } from '../../src/hooks/hookBus.js';
 
 describe('Hook', () => {
   it('is inactive until subscribed and again after unsubscribe', () => {
@@ -43,15 +50,30 @@ describe('Hook', () => {
     expect(hook.listenerCount).toBe(1);
   });
 
-  it('default listener error handling emits a process warning', () => {
+  it('default listener error handling reports a fault through the fault channel', () => {
     const hook = new Hook<number>();
-    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    hook.subscribe(() => {
-      throw new Error('bad listener');
-    });
-    hook.emit(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('bad listener'), expect.anything());
-    warn.mockRestore();
+    const faults: MonitorFault[] = [];
+    setMonitorDiagnostics((fault) => faults.push(fault));
+    try {
+      hook.subscribe(() => {
+        throw new Error('bad listener');
+      });
+      hook.emit(1);
+      expect(faults).toEqual([
+        expect.objectContaining({ code: 'HOOK_LISTENER_THREW', component: 'core.hooks' }),
+      ]);
+      expect((faults[0]!.error as Error).message).toBe('bad listener');
+    } finally {
+      setMonitorDiagnostics(undefined);
+    }
+  });
+
+  it('completes a bus stored by an older copy that lacks a hook', () => {
+    const old = { metricRecorded: new Hook(), alertFired: new Hook() } as Record<string, unknown>;
+    expect(completeHookBus(old)).toBe(true);
+    expect(old.healthCheckRun).toBeInstanceOf(Hook);
+    expect(completeHookBus({ alertFired: 5 })).toBe(false);
+    expect(completeHookBus(undefined)).toBe(false);
   });
 });
 

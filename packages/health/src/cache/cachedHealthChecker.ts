@@ -1,13 +1,20 @@
 import {
   HealthCheckCategory,
-  type HealthCheckOptions,
   type HealthProbesProtocol,
   type HookBus,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { ConfigFields } from '../internal/configFields.js';
+import {
+  BackgroundLoop,
+  FieldChecker,
+  reportFault,
+  ShutdownOnce,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
 import { summarizeReport } from '../registry/summarizeReport.js';
 import type { HealthCheckResult } from '../result/healthCheckResult.js';
-import { HealthChecker, type HealthCheckInput } from '../runner/healthChecker.js';
+import { CheckSet } from '../runner/checkSet.js';
+import { HealthChecker } from '../runner/healthChecker.js';
 import type { HealthCheckReport } from '../runner/healthCheckReport.js';
 import {
   databasePingCheck,
@@ -29,6 +36,15 @@ export interface CachedHealthCheckerOptions {
   refreshIntervalMs?: number;
   /** Where `healthCheckRun` is emitted. Default: core's `monitorHooks`. */
   hooks?: HookBus;
+  /**
+   * Receives a failed background refresh. Default: the process-wide fault channel
+   * (`setMonitorDiagnostics`).
+   */
+  onError?: MonitorFaultHandler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
+  /** Timer source of the background refresh (tests pass a fake). */
+  scheduler?: Scheduler;
 }
 
 interface CacheEntry {
@@ -51,10 +67,10 @@ interface CacheEntry {
  * health.add('redis', async () => (await redis.ping()) === 'PONG');
  * health.startBackgroundRefresh();
  * const report = await health.runReadiness(); // served from the cache
- * await health.close(); // at shutdown
+ * await health.shutdown(); // at shutdown
  * ```
  */
-export class CachedHealthChecker implements HealthProbesProtocol {
+export class CachedHealthChecker extends CheckSet implements HealthProbesProtocol {
   /** How long results are served from the cache. */
   readonly cacheTtlMs: number;
   /** Default and upper bound of each check's timeout. */
@@ -65,19 +81,47 @@ export class CachedHealthChecker implements HealthProbesProtocol {
   private entry: CacheEntry | undefined;
   private inflight: Promise<CacheEntry> | undefined;
   private inflightRevision = -1;
-  private refreshTimer: NodeJS.Timeout | undefined;
-  private refreshGeneration = 0;
+  private readonly refreshLoop: BackgroundLoop;
   private refreshEveryMs: number | undefined;
+  private readonly closing = new ShutdownOnce();
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number;
 
   constructor(options: CachedHealthCheckerOptions = {}) {
-    const fields = new ConfigFields('CachedHealthChecker options');
-    this.cacheTtlMs = fields.nonNegativeMs('cacheTtlMs', options.cacheTtlMs, 5000);
-    this.checkTimeoutMs = fields.positiveMs('checkTimeoutMs', options.checkTimeoutMs, 2000);
-    const refreshIntervalMs = fields.positiveMs('refreshIntervalMs', options.refreshIntervalMs);
+    super();
+    const fields = new FieldChecker('CachedHealthChecker options');
+    this.cacheTtlMs = fields.durationMs('cacheTtlMs', options.cacheTtlMs, {
+      allowZero: true,
+      fallback: 5000,
+    });
+    this.checkTimeoutMs = fields.durationMs('checkTimeoutMs', options.checkTimeoutMs, {
+      fallback: 2000,
+    });
+    const refreshIntervalMs = fields.durationMs('refreshIntervalMs', options.refreshIntervalMs);
+    this.shutdownTimeoutMs = fields.durationMs('shutdownTimeoutMs', options.shutdownTimeoutMs, {
+      fallback: 30_000,
+    });
     if (options.dbProvider !== undefined && !isDatabasePingProvider(options.dbProvider)) {
       fields.add('dbProvider', 'must have a ping() or a query(sql) method');
     }
     fields.throwIfInvalid();
+    this.onError = options.onError;
+    this.refreshLoop = new BackgroundLoop({
+      // Runs never reject; this only guards the loop itself.
+      run: () => this.run(),
+      onError: (error) =>
+        reportFault(
+          {
+            code: 'HEALTH_REFRESH_FAILED',
+            component: 'health.cachedHealthChecker',
+            message: 'A background refresh of the health cache failed; the next one will retry.',
+            error,
+          },
+          this.onError,
+        ),
+      component: 'health.cachedHealthChecker',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
     this.checker = new HealthChecker({
       defaultTimeoutMs: this.checkTimeoutMs,
       maxTimeoutMs: this.checkTimeoutMs,
@@ -89,31 +133,6 @@ export class CachedHealthChecker implements HealthProbesProtocol {
       });
     }
     if (refreshIntervalMs !== undefined) this.startBackgroundRefresh(refreshIntervalMs);
-  }
-
-  /** Add a check (see `HealthChecker.add`); its timeout is capped at `checkTimeoutMs`. */
-  add(name: string, check: HealthCheckInput, options?: HealthCheckOptions): void {
-    this.checker.add(name, check, options);
-  }
-
-  /** Add a marked function or named check object (see `HealthChecker.register`). */
-  register(check: HealthCheckInput, options?: HealthCheckOptions): void {
-    this.checker.register(check, options);
-  }
-
-  /** Remove a check; cached results are run afresh on the next call. */
-  remove(name: string): void {
-    this.checker.remove(name);
-  }
-
-  /** True when a check has this name. */
-  has(name: string): boolean {
-    return this.checker.has(name);
-  }
-
-  /** Every registered name, sorted. */
-  get names(): string[] {
-    return this.checker.names;
   }
 
   /** Results of every check: from the cache while fresh, else from one shared run. */
@@ -179,38 +198,43 @@ export class CachedHealthChecker implements HealthProbesProtocol {
    * Calling it again restarts with the new interval.
    */
   startBackgroundRefresh(intervalMs?: number): void {
-    const fields = new ConfigFields('startBackgroundRefresh');
-    const every = fields.positiveMs('intervalMs', intervalMs, Math.max(1, this.cacheTtlMs / 2));
+    const fields = new FieldChecker('startBackgroundRefresh');
+    const every = fields.durationMs('intervalMs', intervalMs, {
+      fallback: Math.max(1, this.cacheTtlMs / 2),
+    });
     fields.throwIfInvalid();
-    this.stopBackgroundRefresh();
-    const generation = ++this.refreshGeneration;
     this.refreshEveryMs = every;
-    const tick = (): void => {
-      this.refreshTimer = undefined;
-      void this.run()
-        .catch(() => undefined) // runs never reject; this only guards the loop itself
-        .finally(() => {
-          if (generation !== this.refreshGeneration) return;
-          this.refreshTimer = setTimeout(tick, every);
-          // A warm cache is not a reason to keep the process alive.
-          this.refreshTimer.unref();
-        });
-    };
-    tick();
+    this.refreshLoop.start(every);
+    void this.refreshLoop.runNow();
   }
 
   /** Stop the background refresh (safe to call when it is not running). */
   stopBackgroundRefresh(): void {
-    this.refreshGeneration++;
     this.refreshEveryMs = undefined;
-    if (this.refreshTimer !== undefined) clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
+    void this.refreshLoop.stop();
   }
 
-  /** Stop the background refresh and wait for a run in flight to finish. Safe to call twice. */
-  async close(): Promise<void> {
-    this.stopBackgroundRefresh();
-    if (this.inflight) await this.inflight.catch(() => undefined);
+  /**
+   * Stop the background refresh and wait, at most `shutdownTimeoutMs`, for a run in flight to
+   * finish. Idempotent; never rejects.
+   */
+  shutdown(): Promise<void> {
+    return this.closing.run(
+      async () => {
+        this.stopBackgroundRefresh();
+        if (this.inflight) await this.inflight.catch(() => undefined);
+      },
+      {
+        component: 'health.cachedHealthChecker',
+        timeoutMs: this.shutdownTimeoutMs,
+        ...(this.onError ? { onError: this.onError } : {}),
+      },
+    );
+  }
+
+  /** The reference's name for {@link CachedHealthChecker.shutdown}. */
+  close(): Promise<void> {
+    return this.shutdown();
   }
 
   private async runCategory(category: HealthCheckCategory): Promise<HealthCheckReport> {

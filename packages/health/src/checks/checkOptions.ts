@@ -1,6 +1,6 @@
 import { HealthCheckCategory, type HealthCheckOptions } from '@lexigram/monitor-core';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue, durationProblem } from '@lexigram/monitor-core/internal';
 import { isHealthCheckCategory } from '../internal/healthStatusValues.js';
 
 /** Timeout of a check that sets none (the `health.timeoutMs` default of core's config). */
@@ -38,13 +38,9 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
     );
   }
   const { timeoutMs, category, critical } = options as Record<string, unknown>;
-  if (
-    timeoutMs !== undefined &&
-    (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0)
-  ) {
-    throw new InvalidHealthCheckError(
-      `timeoutMs of health check "${name}" must be a positive, finite number of milliseconds, got ${describeValue(timeoutMs)}.`,
-    );
+  const timeoutProblem = timeoutMs === undefined ? undefined : durationProblem(timeoutMs);
+  if (timeoutProblem !== undefined) {
+    throw new InvalidHealthCheckError(`timeoutMs of health check "${name}" ${timeoutProblem}.`);
   }
   if (category !== undefined && !isHealthCheckCategory(category)) {
     throw new InvalidHealthCheckError(
@@ -57,7 +53,7 @@ export function validateCheckOptions(name: string, options: unknown): HealthChec
     );
   }
   const valid: { timeoutMs?: number; category?: HealthCheckCategory; critical?: boolean } = {};
-  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs;
+  if (timeoutMs !== undefined) valid.timeoutMs = timeoutMs as number;
   if (category !== undefined) valid.category = category;
   if (critical !== undefined) valid.critical = critical;
   return valid;

@@ -4,7 +4,7 @@ import {
   type HealthCheckOutcome,
 } from '@lexigram/monitor-core';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import { HealthCheck } from './healthCheck.js';
 
 /**

@@ -1,5 +1,5 @@
 import { HealthStatus } from '@lexigram/monitor-core';
-import { describeValue, isPlainObject } from '../internal/describeValue.js';
+import { describeValue, isPlainObject } from '@lexigram/monitor-core/internal';
 import { isHealthStatus } from '../internal/healthStatusValues.js';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 

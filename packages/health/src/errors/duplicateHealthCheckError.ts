@@ -1,9 +1,9 @@
-import { type MonitorErrorOptions } from '@lexigram/monitor-core';
+import type { MonitorErrorCode, MonitorErrorOptions } from '@lexigram/monitor-core';
 import { HealthCheckError } from './healthCheckError.js';
 
 /** A check was added under a name that is already registered. */
 export class DuplicateHealthCheckError extends HealthCheckError {
-  static override readonly code: string = 'DUPLICATE_HEALTH_CHECK';
+  static override readonly code: MonitorErrorCode = 'DUPLICATE_HEALTH_CHECK';
 
   /** The name that is already taken. */
   readonly checkName: string;

@@ -1,9 +1,9 @@
-import { type MonitorErrorOptions } from '@lexigram/monitor-core';
+import type { MonitorErrorCode, MonitorErrorOptions } from '@lexigram/monitor-core';
 import { HealthCheckError } from './healthCheckError.js';
 
 /** A check was looked up (removed, queried) by a name that is not registered. */
 export class HealthCheckNotFoundError extends HealthCheckError {
-  static override readonly code: string = 'HEALTH_CHECK_NOT_FOUND';
+  static override readonly code: MonitorErrorCode = 'HEALTH_CHECK_NOT_FOUND';
 
   /** The name that was looked up. */
   readonly checkName: string;

@@ -1,15 +1,8 @@
-import {
-  HealthCheckCategory,
-  type HealthCheckOptions,
-  type HealthCheckRegistryProtocol,
-} from '@lexigram/monitor-core';
+import { HealthCheckCategory, type HealthCheckRegistryProtocol } from '@lexigram/monitor-core';
 import { HealthCheckNotFoundError } from '../errors/healthCheckNotFoundError.js';
 import type { HealthCheckResult } from '../result/healthCheckResult.js';
-import {
-  HealthChecker,
-  type HealthCheckInput,
-  type HealthCheckerOptions,
-} from '../runner/healthChecker.js';
+import { CheckSet } from '../runner/checkSet.js';
+import { HealthChecker, type HealthCheckerOptions } from '../runner/healthChecker.js';
 import type { HealthCheckReport } from '../runner/healthCheckReport.js';
 import { summarizeReport } from './summarizeReport.js';
 
@@ -29,49 +22,13 @@ import { summarizeReport } from './summarizeReport.js';
  * await registry.runReadiness();
  * ```
  */
-export class HealthCheckRegistry implements HealthCheckRegistryProtocol {
+export class HealthCheckRegistry extends CheckSet implements HealthCheckRegistryProtocol {
   /** The checker that runs the checks. */
   readonly checker: HealthChecker;
 
   constructor(options: HealthCheckerOptions = {}) {
+    super();
     this.checker = new HealthChecker(options);
-  }
-
-  /**
-   * Add a check. `critical` defaults to true; no `category` means readiness.
-   *
-   * @throws DuplicateHealthCheckError when `name` is taken.
-   */
-  add(name: string, check: HealthCheckInput, options?: HealthCheckOptions): void {
-    this.checker.add(name, check, options);
-  }
-
-  /**
-   * Add a function marked with `healthChecker(name)` or a named check object.
-   *
-   * @throws InvalidHealthCheckError when the function was not marked.
-   */
-  register(check: HealthCheckInput, options?: HealthCheckOptions): void {
-    this.checker.register(check, options);
-  }
-
-  /**
-   * Remove a check.
-   *
-   * @throws HealthCheckNotFoundError when no check has this name.
-   */
-  remove(name: string): void {
-    this.checker.remove(name);
-  }
-
-  /** True when a check has this name. */
-  has(name: string): boolean {
-    return this.checker.has(name);
-  }
-
-  /** Every registered name, sorted. */
-  get names(): string[] {
-    return this.checker.names;
   }
 
   /** Names of the checks in the liveness probe, sorted. */

@@ -1,6 +1,6 @@
 import { HealthStatus, type HealthCheckResultData } from '@lexigram/monitor-core';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import { isHealthStatus } from '../internal/healthStatusValues.js';
 
 /** What {@link HealthCheckResult} is built from; timing defaults to "now, 0 ms". */

@@ -17,12 +17,12 @@ import {
   type ResolvedCheckOptions,
 } from '../checks/checkOptions.js';
 import { HealthCheck } from '../checks/healthCheck.js';
-import { getHealthCheckMark } from '../checks/healthCheckerDecorator.js';
+import { getHealthCheckMark } from '../checks/markHealthCheck.js';
 import { DuplicateHealthCheckError } from '../errors/duplicateHealthCheckError.js';
 import { HealthCheckNotFoundError } from '../errors/healthCheckNotFoundError.js';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { ConfigFields } from '../internal/configFields.js';
-import { describeValue } from '../internal/describeValue.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import type { HealthCheckResult } from '../result/healthCheckResult.js';
 import { aggregateHealthStatus } from './aggregateStatus.js';
 import type { HealthCheckReport } from './healthCheckReport.js';
@@ -76,13 +76,11 @@ export class HealthChecker {
   private changes = 0;
 
   constructor(options: HealthCheckerOptions = {}) {
-    const fields = new ConfigFields('HealthChecker options');
-    this.defaultTimeoutMs = fields.positiveMs(
-      'defaultTimeoutMs',
-      options.defaultTimeoutMs,
-      DEFAULT_CHECK_TIMEOUT_MS,
-    );
-    this.maxTimeoutMs = fields.positiveMs('maxTimeoutMs', options.maxTimeoutMs);
+    const fields = new FieldChecker('HealthChecker options');
+    this.defaultTimeoutMs = fields.durationMs('defaultTimeoutMs', options.defaultTimeoutMs, {
+      fallback: DEFAULT_CHECK_TIMEOUT_MS,
+    });
+    this.maxTimeoutMs = fields.durationMs('maxTimeoutMs', options.maxTimeoutMs);
     fields.throwIfInvalid();
     this.hooks = options.hooks ?? monitorHooks;
   }
@@ -125,17 +123,17 @@ export class HealthChecker {
   }
 
   /**
-   * Add a check that carries its own name: a function marked with `healthChecker(name)` or a
+   * Add a check that carries its own name: a function marked with `markHealthCheck(name)` or a
    * named check object such as a {@link HealthCheck}.
    *
-   * @throws InvalidHealthCheckError when the function was not marked with `healthChecker`.
+   * @throws InvalidHealthCheckError when the function was not marked with `markHealthCheck`.
    */
   register(check: HealthCheckInput, options?: HealthCheckOptions): void {
     if (typeof check === 'function') {
       const mark = getHealthCheckMark(check);
       if (!mark) {
         throw new InvalidHealthCheckError(
-          `register() needs a function marked with healthChecker(name)${check.name ? ` ("${check.name}" is not)` : ''}: wrap it as healthChecker('name')(fn), decorate the method with @healthChecker('name'), or call add(name, fn).`,
+          `register() needs a function marked with markHealthCheck(name)${check.name ? ` ("${check.name}" is not)` : ''}: wrap it as markHealthCheck('name')(fn), decorate the method with @markHealthCheck('name'), or call add(name, fn).`,
         );
       }
       this.add(mark.name, check, options);

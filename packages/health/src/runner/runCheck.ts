@@ -1,6 +1,6 @@
 import { HealthStatus, type HookBus } from '@lexigram/monitor-core';
 import { normalizeOutcome } from '../checks/normalizeOutcome.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue, isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 
 /**
@@ -18,7 +18,7 @@ export async function runCheck(
   let result: HealthCheckResult;
   try {
     const value = invoke();
-    if (isThenable(value)) {
+    if (isPromiseLike(value)) {
       result = await settleWithin(value, timeoutMs);
     } else {
       result = normalizeOutcome(value);
@@ -44,34 +44,24 @@ export async function runCheck(
   return result;
 }
 
-function settleWithin(
+async function settleWithin(
   pending: PromiseLike<unknown>,
   timeoutMs: number,
 ): Promise<HealthCheckResult> {
-  return new Promise<HealthCheckResult>((resolve) => {
-    // Not unref'ed on purpose: this timer is what guarantees the run answers, and it is cleared
-    // as soon as the check settles, so it never holds the process beyond one timeout.
-    const timer = setTimeout(() => {
-      resolve(HealthCheckResult.unhealthy(`check timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
-    // Both handlers stay attached after a timeout, so a check that rejects late is still handled
-    // (no unhandled rejection); resolving twice is a no-op.
-    Promise.resolve(pending).then(
-      (value) => {
-        clearTimeout(timer);
-        try {
-          resolve(normalizeOutcome(value));
-        } catch (error) {
-          // e.g. a Proxy whose traps throw: still an answer, never a hung run.
-          resolve(failure('threw', error));
-        }
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        resolve(failure('rejected with', error));
-      },
-    );
-  });
+  // keepAlive: this timer is what guarantees the run answers, and it is cleared as soon as the
+  // check settles, so it never holds the process beyond one timeout. A check that rejects late
+  // is still handled (no unhandled rejection).
+  const outcome = await withTimeout(pending, timeoutMs, { keepAlive: true });
+  if (outcome.status === 'timedOut') {
+    return HealthCheckResult.unhealthy(`check timed out after ${timeoutMs} ms`);
+  }
+  if (outcome.status === 'rejected') return failure('rejected with', outcome.reason);
+  try {
+    return normalizeOutcome(outcome.value);
+  } catch (error) {
+    // e.g. a Proxy whose traps throw: still an answer, never a hung run.
+    return failure('threw', error);
+  }
 }
 
 function overran(tookMs: number, timeoutMs: number): HealthCheckResult {
@@ -84,12 +74,4 @@ function overran(tookMs: number, timeoutMs: number): HealthCheckResult {
 function failure(how: 'threw' | 'rejected with', error: unknown): HealthCheckResult {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
   return HealthCheckResult.unhealthy(`check ${how} ${what}`);
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

@@ -1,8 +1,8 @@
 import { HealthStatus, type HealthProbesProtocol, type HealthReport } from '@lexigram/monitor-core';
 import { validateCheckName } from '../checks/checkOptions.js';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { ConfigFields } from '../internal/configFields.js';
-import { describeValue } from '../internal/describeValue.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 
 /** Name of the check a draining readiness probe reports. */
@@ -63,13 +63,14 @@ export class GracefulShutdown implements HealthProbesProtocol {
   private running: Promise<ShutdownReport> | undefined;
 
   constructor(probes: HealthProbesProtocol, options: GracefulShutdownOptions = {}) {
-    const fields = new ConfigFields('GracefulShutdown options');
-    this.shutdownTimeoutMs = fields.positiveMs(
-      'shutdownTimeoutMs',
-      options.shutdownTimeoutMs,
-      10_000,
-    );
-    this.drainDelayMs = fields.nonNegativeMs('drainDelayMs', options.drainDelayMs, 0);
+    const fields = new FieldChecker('GracefulShutdown options');
+    this.shutdownTimeoutMs = fields.durationMs('shutdownTimeoutMs', options.shutdownTimeoutMs, {
+      fallback: 10_000,
+    });
+    this.drainDelayMs = fields.durationMs('drainDelayMs', options.drainDelayMs, {
+      allowZero: true,
+      fallback: 0,
+    });
     fields.throwIfInvalid();
     this.probes = probes;
   }

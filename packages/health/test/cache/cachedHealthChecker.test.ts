@@ -217,11 +217,11 @@ describe('CachedHealthChecker background refresh', () => {
 
   it('starts from the refreshIntervalMs option, with an unref’ed timer', async () => {
     const created: NodeJS.Timeout[] = [];
-    const realSetTimeout = global.setTimeout;
+    const realSetInterval = global.setInterval;
     const spy = jest
-      .spyOn(global, 'setTimeout')
+      .spyOn(global, 'setInterval')
       .mockImplementation((fn: () => void, ms?: number) => {
-        const timer = realSetTimeout(fn, ms);
+        const timer = realSetInterval(fn, ms);
         if (ms === 20) created.push(timer);
         return timer;
       });

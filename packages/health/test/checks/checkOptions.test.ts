@@ -22,7 +22,13 @@ describe('check options', () => {
     expect(() => validateCheckOptions('db', { timeoutMs: 0 })).toThrow(
       /timeoutMs of health check "db"/,
     );
-    expect(() => validateCheckOptions('db', { timeoutMs: Infinity })).toThrow(/positive, finite/);
+    expect(() => validateCheckOptions('db', { timeoutMs: Infinity })).toThrow(
+      /must be a finite number of milliseconds/,
+    );
+    // Node would run a longer timer after 1 ms.
+    expect(() => validateCheckOptions('db', { timeoutMs: 2 ** 31 })).toThrow(
+      /at most 2147483647 ms/,
+    );
     expect(() => validateCheckOptions('db', { timeoutMs: '5' })).toThrow(/a string \("5"\)/);
     expect(() => validateCheckOptions('db', { category: 'ready' })).toThrow(
       /category of health check "db" must be 'liveness', 'readiness' or 'startup'/,

@@ -9,7 +9,7 @@ import {
   HealthCheckRegistry,
   HealthChecker,
   InvalidHealthCheckError,
-  healthChecker,
+  markHealthCheck,
 } from '@lexigram/monitor-health';
 
 function registry(): HealthCheckRegistry {
@@ -50,7 +50,7 @@ describe('HealthCheckRegistry', () => {
   it('has, register, remove and duplicate errors', () => {
     const r = registry();
     r.add('db', () => true);
-    r.register(healthChecker('cache', { category: 'liveness' })(() => true));
+    r.register(markHealthCheck('cache', { category: 'liveness' })(() => true));
     expect(r.livenessChecks).toEqual(['cache']);
     expect(() => r.register(() => true)).toThrow(InvalidHealthCheckError);
     expect(() => r.add('db', () => true)).toThrow(DuplicateHealthCheckError);

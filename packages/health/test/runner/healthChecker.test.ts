@@ -6,7 +6,7 @@ import {
   HealthCheckResult,
   HealthChecker,
   InvalidHealthCheckError,
-  healthChecker,
+  markHealthCheck,
 } from '@lexigram/monitor-health';
 import { never, settle, sleep } from '../support/async.js';
 
@@ -87,7 +87,7 @@ describe('HealthChecker registration', () => {
 
   it('register() takes marked functions and named checks, not unmarked functions', () => {
     const { checker } = newChecker();
-    checker.register(healthChecker('db', { critical: false })(() => true));
+    checker.register(markHealthCheck('db', { critical: false })(() => true));
     checker.register(new FunctionHealthCheck('cache', () => true));
     expect(checker.names).toEqual(['cache', 'db']);
     expect(checker.describe('db')!.critical).toBe(false);
@@ -97,7 +97,7 @@ describe('HealthChecker registration', () => {
     expect(() => checker.register(plain)).toThrow(InvalidHealthCheckError);
     expect(() => checker.register(plain)).toThrow(/"plain" is not/);
     expect(() => checker.register({ check: () => true })).toThrow(/use add\(name, check\)/);
-    expect(() => checker.register(healthChecker('db')(() => true))).toThrow(
+    expect(() => checker.register(markHealthCheck('db')(() => true))).toThrow(
       DuplicateHealthCheckError,
     );
   });

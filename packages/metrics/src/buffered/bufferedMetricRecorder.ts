@@ -1,17 +1,23 @@
 import {
   InvalidMetricError,
-  MonitorConfigError,
   type Labels,
   type MetricType,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { describe } from '../validation/names.js';
+import {
+  BackgroundLoop,
+  FieldChecker,
+  runWithDeadline,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
+import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
 import type { MutableEntry } from './bufferedMetricEntry.js';
 import { EntryQueue } from './entryQueue.js';
 import { metricSink, type BufferedMetricBackend } from './metricSink.js';
+import { describeValue, quoteName } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link BufferedMetricRecorder}. */
-export interface BufferedMetricRecorderOptions {
+export interface BufferedMetricRecorderOptions extends FaultOptions {
   /** Interval of the periodic flush. Default 5000. */
   flushIntervalMs?: number;
   /** Entries that trigger an immediate (scheduled, not inline) flush. Default 1000. */
@@ -22,8 +28,8 @@ export interface BufferedMetricRecorderOptions {
   maxPendingEntries?: number;
   /** Type given to untyped entries when the backend is a `recordMetric` backend. Default `gauge`. */
   defaultType?: MetricType;
-  /** Where flush failures are reported. Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
+  /** Timer source of the periodic flush (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
 }
 
 /**
@@ -47,8 +53,8 @@ export class BufferedMetricRecorder {
   private readonly flushIntervalMs: number;
   private readonly maxBufferSize: number;
   private readonly maxRetries: number;
-  private readonly logger: MetricsLogger | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly loop: BackgroundLoop;
   private scheduled: NodeJS.Immediate | undefined;
   private droppedCount = 0;
   private flushedCount = 0;
@@ -59,17 +65,27 @@ export class BufferedMetricRecorder {
         'BufferedMetricRecorder needs a backend: a metrics collector, a metrics backend, or an object of metrics by name.',
       );
     }
-    this.flushIntervalMs = positive('flushIntervalMs', options.flushIntervalMs ?? 5000);
-    this.maxBufferSize = positive('maxBufferSize', options.maxBufferSize ?? 1000, true);
-    this.maxRetries = positive('maxRetries', options.maxRetries ?? 3, true);
-    const capacity = positive(
-      'maxPendingEntries',
-      options.maxPendingEntries ?? this.maxBufferSize * 10,
-      true,
-    );
+    const check = new FieldChecker('BufferedMetricRecorder options');
+    this.flushIntervalMs = check.durationMs('flushIntervalMs', options.flushIntervalMs, {
+      fallback: 5000,
+    });
+    this.maxBufferSize = options.maxBufferSize ?? 1000;
+    check.integerAtLeast('maxBufferSize', this.maxBufferSize, 1);
+    this.maxRetries = options.maxRetries ?? 3;
+    check.integerAtLeast('maxRetries', this.maxRetries, 1);
+    const capacity = options.maxPendingEntries ?? this.maxBufferSize * 10;
+    check.integerAtLeast('maxPendingEntries', capacity, 1);
+    check.throwIfInvalid();
     this.queue = new EntryQueue(capacity);
     this.deliver = metricSink(backend, options.defaultType ?? 'gauge');
-    this.logger = options.logger;
+    this.onError = faultSink(options);
+    this.loop = new BackgroundLoop({
+      run: () => this.flush(),
+      // flush() never throws; this only guards the loop itself.
+      onError: () => undefined,
+      component: 'metrics.bufferedMetricRecorder',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** Entries waiting to be delivered. */
@@ -89,14 +105,13 @@ export class BufferedMetricRecorder {
 
   /** True while the periodic flush runs. */
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.loop.started;
   }
 
   /** Start the periodic flush (idempotent). */
   start(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setInterval(() => this.flush(), this.flushIntervalMs);
-    this.timer.unref();
+    if (this.loop.started) return;
+    this.loop.start(this.flushIntervalMs, 'flushIntervalMs');
   }
 
   /**
@@ -106,7 +121,7 @@ export class BufferedMetricRecorder {
   record(name: string, value: number, labels?: Labels, type?: MetricType): void {
     if (typeof name !== 'string' || name === '' || typeof value !== 'number') {
       throw new InvalidMetricError(
-        `BufferedMetricRecorder.record needs a metric name and a number, got ${describe(name)} and ${describe(value)}.`,
+        `BufferedMetricRecorder.record needs a metric name and a number, got ${quoteName(name)} and ${describeValue(value)}.`,
       );
     }
     const entry: MutableEntry = {
@@ -153,15 +168,13 @@ export class BufferedMetricRecorder {
     this.droppedCount += outOfRetries + evicted;
     this.flushedCount += delivered;
     if (failures > 0) {
-      safeWarn(
-        this.logger,
-        {
-          failed: failures,
-          dropped: outOfRetries + evicted,
-          pending: this.queue.size,
-          err: firstError,
-        },
+      metricsFault(
+        this.onError,
+        'bufferedMetricRecorder',
+        'FLUSH_FAILED',
         `BufferedMetricRecorder: the backend rejected ${failures} of ${batch.length} entries; they are retried on the next flush (up to ${this.maxRetries} times). Check the backend and the metric names.`,
+        { failed: failures, dropped: outOfRetries + evicted, pending: this.queue.size },
+        firstError,
       );
     }
     return delivered;
@@ -169,11 +182,19 @@ export class BufferedMetricRecorder {
 
   /** Stop the periodic flush and deliver everything buffered; returns how many were delivered. */
   stop(): number {
-    if (this.timer !== undefined) {
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    void this.loop.stop();
     return this.flush();
+  }
+
+  /**
+   * The lifecycle every component shares: stop the periodic flush and deliver everything
+   * buffered (delivery is synchronous, so this never waits on a timer). Never rejects.
+   */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => void this.stop(), {
+      component: 'metrics.bufferedMetricRecorder',
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
   }
 
   private scheduleFlush(): void {
@@ -185,24 +206,4 @@ export class BufferedMetricRecorder {
     });
     this.scheduled.unref();
   }
-}
-
-function positive(field: string, value: unknown, integer = false): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value <= 0 ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new MonitorConfigError(
-      [
-        {
-          path: field,
-          message: `is ${describe(value)}: use a positive ${integer ? 'integer' : 'number'}`,
-        },
-      ],
-      { source: 'BufferedMetricRecorder options' },
-    );
-  }
-  return value;
 }

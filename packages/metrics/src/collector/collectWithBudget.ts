@@ -1,5 +1,6 @@
 import type { CollectableMetric, MetricFamily } from '@lexigram/monitor-core';
-import { MetricCollectionError } from '../errors/metricCollectionError.js';
+import { MetricCollectionError } from '@lexigram/monitor-core';
+import { isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
 
 /**
  * Snapshot every metric: synchronous ones directly, asynchronous ones (gauge callbacks)
@@ -22,10 +23,10 @@ export async function collectWithBudget(
       report(failed(metric.name, error));
       continue;
     }
-    if (out instanceof Promise || isThenable(out)) {
+    if (isPromiseLike<MetricFamily>(out)) {
       const index = i;
       (pending ??= []).push(
-        withTimeout(metric.name, out, timeoutMs, report).then((family) => {
+        settleWithin(metric.name, out, timeoutMs, report).then((family) => {
           results[index] = family;
         }),
       );
@@ -39,44 +40,25 @@ export async function collectWithBudget(
   return families;
 }
 
-function withTimeout(
+async function settleWithin(
   metricName: string,
   promise: PromiseLike<MetricFamily>,
   timeoutMs: number,
   report: (error: MetricCollectionError) => void,
 ): Promise<MetricFamily | undefined> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const timer = setTimeout(() => {
-      if (settled) return;
-      settled = true;
-      report(
-        new MetricCollectionError(
+  // The timer is unref'd: a hung callback must not keep the process alive.
+  const outcome = await withTimeout(promise, timeoutMs);
+  if (outcome.status === 'fulfilled') return outcome.value;
+  report(
+    outcome.status === 'rejected'
+      ? failed(metricName, outcome.reason)
+      : new MetricCollectionError(
           metricName,
           `The collect callback of metric "${metricName}" did not settle within ${timeoutMs} ms, so it was left out of this collection. Make the callback faster, or raise collectTimeoutMs.`,
           { timedOut: true },
         ),
-      );
-      resolve(undefined);
-    }, timeoutMs);
-    // A hung callback must not keep the process alive.
-    timer.unref();
-    promise.then(
-      (family) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(family);
-      },
-      (error: unknown) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        report(failed(metricName, error));
-        resolve(undefined);
-      },
-    );
-  });
+  );
+  return undefined;
 }
 
 function failed(metricName: string, error: unknown): MetricCollectionError {
@@ -85,13 +67,5 @@ function failed(metricName: string, error: unknown): MetricCollectionError {
     metricName,
     `The collect callback of metric "${metricName}" failed (${reason}), so it was left out of this collection; the other metrics were collected. Fix the callback.`,
     { cause: error },
-  );
-}
-
-function isThenable(value: unknown): value is PromiseLike<MetricFamily> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
   );
 }

@@ -1,6 +1,5 @@
 import {
   InvalidMetricError,
-  MonitorConfigError,
   NOOP_METRICS_COLLECTOR,
   prefixedMetricName,
   type CollectableMetric,
@@ -16,7 +15,7 @@ import {
   type MetricType,
   type SummaryProtocol,
 } from '@lexigram/monitor-core';
-import type { MetricCollectionError } from '../errors/metricCollectionError.js';
+import type { MetricCollectionError, MonitorFaultHandler } from '@lexigram/monitor-core';
 import { Counter } from '../instruments/counter.js';
 import { Gauge } from '../instruments/gauge.js';
 import { Histogram } from '../instruments/histogram.js';
@@ -27,20 +26,24 @@ import type {
   SummaryInstrumentOptions,
 } from '../instruments/instrumentOptions.js';
 import { Summary } from '../instruments/summary.js';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { describe, validateMetricName } from '../validation/names.js';
+import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
+import { validateMetricName } from '../validation/names.js';
 import { collectWithBudget } from './collectWithBudget.js';
 import { parseMetricsConfig } from './metricsConfig.js';
+import { validateDurationMs } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link MetricsCollector}. */
-export interface MetricsCollectorOptions {
+export interface MetricsCollectorOptions extends FaultOptions {
   /** Metrics settings (prefix, default labels, buckets, cardinality cap); defaults apply. */
   config?: Partial<MetricsConfig>;
   /** Time budget of each asynchronous gauge callback during `collect()`. Default 1000. */
   collectTimeoutMs?: number;
-  /** Where warnings go (cardinality cap, failed callbacks). Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
-  /** Called for each metric left out of a `collect()`. Default: a warning on `logger`. */
+  /**
+   * Called for each metric left out of a `collect()`.
+   *
+   * @deprecated Use `onError`: each metric left out is a `COLLECT_FAILED` fault whose `error` is
+   * the {@link MetricCollectionError}. Kept for one minor version.
+   */
   onCollectError?: (error: MetricCollectionError) => void;
 }
 
@@ -65,7 +68,7 @@ export class MetricsCollector implements MetricsCollectorProtocol {
   /** The parsed metrics settings. */
   readonly config: MetricsConfig;
   private readonly collectTimeoutMs: number;
-  private readonly logger: MetricsLogger | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
   private readonly onCollectError: ((error: MetricCollectionError) => void) | undefined;
   private readonly metrics = new Map<string, MetricProtocol>();
   private readonly collectables: CollectableMetric[] = [];
@@ -76,20 +79,11 @@ export class MetricsCollector implements MetricsCollectorProtocol {
 
   constructor(options: MetricsCollectorOptions = {}) {
     this.config = parseMetricsConfig(options.config);
-    const timeout = options.collectTimeoutMs ?? DEFAULT_COLLECT_TIMEOUT_MS;
-    if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'collectTimeoutMs',
-            message: `is ${describe(timeout)}: use a positive number of milliseconds (default ${DEFAULT_COLLECT_TIMEOUT_MS})`,
-          },
-        ],
-        { source: 'MetricsCollector options' },
-      );
-    }
-    this.collectTimeoutMs = timeout;
-    this.logger = options.logger;
+    this.collectTimeoutMs = validateDurationMs(options.collectTimeoutMs, 'collectTimeoutMs', {
+      fallback: DEFAULT_COLLECT_TIMEOUT_MS,
+      source: 'MetricsCollector options',
+    });
+    this.onError = faultSink(options);
     this.onCollectError = options.onCollectError;
   }
 
@@ -234,23 +228,26 @@ export class MetricsCollector implements MetricsCollectorProtocol {
     if (isCollectable(metric)) this.collectables.push(metric);
   }
 
-  private withDefaults<T extends InstrumentOptions & { logger?: MetricsLogger }>(options: T): T {
+  private withDefaults<T extends InstrumentOptions & FaultOptions>(options: T): T {
     const defaults = this.config.defaultLabels;
     return {
       ...options,
       labels:
         Object.keys(defaults).length === 0 ? options.labels : { ...defaults, ...options.labels },
       maxSeries: options.maxSeries ?? this.config.maxSeriesPerMetric,
-      logger: options.logger ?? this.logger,
+      onError: faultSink(options) ?? this.onError,
     };
   }
 
   private report(error: MetricCollectionError): void {
     if (this.onCollectError === undefined) {
-      safeWarn(
-        this.logger,
-        { metric: error.metricName, timedOut: error.timedOut, err: error.cause },
+      metricsFault(
+        this.onError,
+        'metricsCollector',
+        'COLLECT_FAILED',
         error.message,
+        { metric: error.metricName, timedOut: error.timedOut },
+        error.cause,
       );
       return;
     }

@@ -1,25 +1,13 @@
-import {
-  MetricsConfigSchema,
-  MonitorConfigError,
-  type MetricsConfig,
-} from '@lexigram/monitor-core';
+import { MetricsConfigSchema, type MetricsConfig } from '@lexigram/monitor-core';
+import { parseOptions } from '@lexigram/monitor-core/internal';
 
 /**
- * `input` with MetricsConfig's defaults applied, or one {@link MonitorConfigError} listing every
- * bad field (as `metrics.<field>`).
+ * `input` with MetricsConfig's defaults applied, or one `MonitorConfigError` listing every bad
+ * field (as `metrics.<field>`).
  */
 export function parseMetricsConfig(input: Partial<MetricsConfig> | undefined): MetricsConfig {
-  const parsed = MetricsConfigSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.flatMap((issue) => {
-    const base = ['metrics', ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...base, key].join('.'),
-        message: 'unknown field: remove it or check its spelling',
-      }));
-    }
-    return [{ path: base.join('.'), message: issue.message }];
+  return parseOptions(MetricsConfigSchema, input, {
+    source: 'MetricsCollector options',
+    prefix: 'metrics',
   });
-  throw new MonitorConfigError(fields, { source: 'MetricsCollector options' });
 }

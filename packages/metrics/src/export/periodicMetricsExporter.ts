@@ -1,59 +1,75 @@
-import { MonitorConfigError, type MetricsProducer } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { describe } from '../validation/names.js';
+import type { MetricsProducer, MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  BackgroundLoop,
+  ShutdownOnce,
+  validateDurationMs,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
+import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
 import type { MetricsExporter } from './metricsExporter.js';
 
 /** Options of {@link PeriodicMetricsExporter}. */
-export interface PeriodicMetricsExporterOptions {
+export interface PeriodicMetricsExporterOptions extends FaultOptions {
   /** What is collected: a MetricsCollector, or anything with `collect()`. */
   producer: MetricsProducer;
   /** Where collections go, e.g. a ConsoleMetricsExporter. */
   exporter: MetricsExporter;
   /** Interval between exports. Default 60000 (MetricsConfig's `collectionIntervalMs`). */
   intervalMs?: number;
-  /** Where export failures are reported. Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
+  /** Deadline of `shutdown()` (last export and exporter shutdown) in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
+  /** Timer source (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
 }
+
+const COMPONENT = 'periodicMetricsExporter';
 
 /**
  * Collects from a producer and exports on an interval. A tick is skipped while the previous
- * export is still running; a failing collect or export is logged and the loop goes on. The timer
- * never keeps the process alive; `stop()` does one last export, then shuts the exporter down.
+ * export is still running; a failing collect or export is reported (`EXPORT_FAILED`) and the
+ * loop goes on. The timer never keeps the process alive; `shutdown()` does one last export, then
+ * shuts the exporter down, within `shutdownTimeoutMs`.
  *
  * @example
  * ```ts
  * const loop = new PeriodicMetricsExporter({ producer: collector, exporter: new ConsoleMetricsExporter(), intervalMs: 10_000 });
  * loop.start();
- * process.on('SIGTERM', () => void loop.stop());
+ * process.on('SIGTERM', () => void loop.shutdown());
  * ```
  */
 export class PeriodicMetricsExporter {
   private readonly producer: MetricsProducer;
   private readonly exporter: MetricsExporter;
   private readonly intervalMs: number;
-  private readonly logger: MetricsLogger | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<boolean> | undefined;
-  private stopped = false;
+  private readonly shutdownTimeoutMs: number | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly loop: BackgroundLoop;
+  private readonly closing = new ShutdownOnce();
+  private lastResult = false;
+  private lastRun: Promise<void> | undefined;
+  private lastRunResult: Promise<boolean> | undefined;
   private exportCount = 0;
 
   constructor(options: PeriodicMetricsExporterOptions) {
-    const intervalMs = options.intervalMs ?? 60_000;
-    if (typeof intervalMs !== 'number' || !Number.isFinite(intervalMs) || intervalMs <= 0) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'intervalMs',
-            message: `is ${describe(intervalMs)}: use a positive number of milliseconds`,
-          },
-        ],
-        { source: 'PeriodicMetricsExporter options' },
-      );
+    const source = 'PeriodicMetricsExporter options';
+    this.intervalMs = validateDurationMs(options.intervalMs, 'intervalMs', {
+      fallback: 60_000,
+      source,
+    });
+    if (options.shutdownTimeoutMs !== undefined) {
+      validateDurationMs(options.shutdownTimeoutMs, 'shutdownTimeoutMs', { source });
     }
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
     this.producer = options.producer;
     this.exporter = options.exporter;
-    this.intervalMs = intervalMs;
-    this.logger = options.logger;
+    this.onError = faultSink(options);
+    this.loop = new BackgroundLoop({
+      run: () => this.runOnce(),
+      // runOnce reports its own failures; this only guards the loop itself.
+      onError: () => undefined,
+      component: `metrics.${COMPONENT}`,
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** Successful exports so far. */
@@ -61,13 +77,10 @@ export class PeriodicMetricsExporter {
     return this.exportCount;
   }
 
-  /** Start exporting every `intervalMs` (idempotent; no-op after `stop()`). */
+  /** Start exporting every `intervalMs` (idempotent; no-op after `shutdown()`). */
   start(): void {
-    if (this.timer !== undefined || this.stopped) return;
-    this.timer = setInterval(() => {
-      if (this.inFlight === undefined) void this.exportNow();
-    }, this.intervalMs);
-    this.timer.unref();
+    if (this.loop.started || this.closing.requested) return;
+    this.loop.start(this.intervalMs);
   }
 
   /**
@@ -75,42 +88,65 @@ export class PeriodicMetricsExporter {
    * for an export already running instead of starting a second one.
    */
   exportNow(): Promise<boolean> {
-    if (this.inFlight !== undefined) return this.inFlight;
-    const run = this.runOnce().finally(() => {
-      this.inFlight = undefined;
-    });
-    this.inFlight = run;
-    return run;
-  }
-
-  /** Stop the timer, export one last time, and shut the exporter down. */
-  async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.inFlight !== undefined) await this.inFlight;
-    await this.exportNow();
-    try {
-      await this.exporter.shutdown();
-    } catch (error) {
-      safeWarn(this.logger, { err: error }, 'Metrics exporter failed to shut down cleanly.');
+    const run = this.loop.runNow();
+    if (run !== this.lastRun || this.lastRunResult === undefined) {
+      this.lastRun = run;
+      this.lastRunResult = run.then(() => this.lastResult);
     }
+    return this.lastRunResult;
   }
 
-  private async runOnce(): Promise<boolean> {
+  /**
+   * Stop the timer, export one last time, and shut the exporter down, within
+   * `shutdownTimeoutMs`. Idempotent; never rejects.
+   */
+  shutdown(): Promise<void> {
+    return this.closing.run(
+      async () => {
+        await this.loop.stop();
+        await this.exportNow();
+        try {
+          await this.exporter.shutdown();
+        } catch (error) {
+          metricsFault(
+            this.onError,
+            COMPONENT,
+            'EXPORTER_SHUTDOWN_FAILED',
+            'Metrics exporter failed to shut down cleanly.',
+            undefined,
+            error,
+          );
+        }
+      },
+      {
+        component: `metrics.${COMPONENT}`,
+        ...(this.shutdownTimeoutMs === undefined ? {} : { timeoutMs: this.shutdownTimeoutMs }),
+        ...(this.onError ? { onError: this.onError } : {}),
+      },
+    );
+  }
+
+  /** The same as {@link PeriodicMetricsExporter.shutdown}. */
+  stop(): Promise<void> {
+    return this.shutdown();
+  }
+
+  private async runOnce(): Promise<void> {
     try {
       const families = await this.producer.collect();
       await this.exporter.export(families);
       this.exportCount++;
-      return true;
+      this.lastResult = true;
     } catch (error) {
-      safeWarn(
-        this.logger,
-        { err: error },
+      this.lastResult = false;
+      metricsFault(
+        this.onError,
+        COMPONENT,
+        'EXPORT_FAILED',
         'Periodic metrics export failed; the next interval tries again. Check the exporter.',
+        undefined,
+        error,
       );
-      return false;
     }
   }
 }

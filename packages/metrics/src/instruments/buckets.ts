@@ -1,5 +1,5 @@
 import { DEFAULT_HISTOGRAM_BUCKETS, InvalidMetricError } from '@lexigram/monitor-core';
-import { describe } from '../validation/names.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 
 /**
  * Validated histogram bucket bounds: finite, strictly ascending. A trailing `+Infinity` is
@@ -12,7 +12,7 @@ export function validateBuckets(
   if (buckets === undefined) return Float64Array.from(DEFAULT_HISTOGRAM_BUCKETS);
   if (!Array.isArray(buckets)) {
     throw new InvalidMetricError(
-      `Buckets of histogram "${metricName}" must be an array of ascending finite numbers, got ${describe(buckets)}.`,
+      `Buckets of histogram "${metricName}" must be an array of ascending finite numbers, got ${describeValue(buckets)}.`,
     );
   }
   const bounds = buckets.length > 0 && buckets.at(-1) === Infinity ? buckets.slice(0, -1) : buckets;
@@ -20,7 +20,7 @@ export function validateBuckets(
     const bound: unknown = bounds[i];
     if (typeof bound !== 'number' || !Number.isFinite(bound)) {
       throw new InvalidMetricError(
-        `Bucket ${i} of histogram "${metricName}" is ${describe(bound)}: bucket bounds must be finite numbers (the +Inf bucket is added for you).`,
+        `Bucket ${i} of histogram "${metricName}" is ${describeValue(bound)}: bucket bounds must be finite numbers (the +Inf bucket is added for you).`,
       );
     }
     if (i > 0 && !(bound > bounds[i - 1]!)) {

@@ -7,12 +7,12 @@ import {
   type GaugeSetter,
   type Labels,
 } from '@lexigram/monitor-core';
-import { describe } from '../validation/names.js';
 import { GaugeSeries } from './gaugeSeries.js';
 import { InstrumentBase } from './instrumentBase.js';
 import type { GaugeInstrumentOptions } from './instrumentOptions.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
 import { notANumber } from './valueErrors.js';
+import { describeValue, isPromiseLike } from '@lexigram/monitor-core/internal';
 
 type GaugeCallback = (gauge: GaugeSetter) => void | Promise<void>;
 
@@ -38,7 +38,7 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
     super(name, description, options, [], (labels) => new GaugeSeries(name, labels));
     if (options.collect !== undefined && typeof options.collect !== 'function') {
       throw new InvalidMetricError(
-        `The collect option of gauge "${name}" is ${describe(options.collect)}: pass a function (gauge) => void | Promise<void>, or leave it out.`,
+        `The collect option of gauge "${name}" is ${describeValue(options.collect)}: pass a function (gauge) => void | Promise<void>, or leave it out.`,
       );
     }
     this.callback = options.collect;
@@ -87,7 +87,7 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
     const callback = this.callback;
     if (callback === undefined) return this.snapshot();
     const result = callback(this);
-    if (isThenable(result)) return Promise.resolve(result).then(() => this.snapshot());
+    if (isPromiseLike(result)) return Promise.resolve(result).then(() => this.snapshot());
     return this.snapshot();
   }
 
@@ -99,12 +99,4 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
     });
     return { name: this.name, help: this.description, unit: this.unit, type: 'gauge', series };
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

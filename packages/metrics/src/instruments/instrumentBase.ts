@@ -3,6 +3,7 @@ import { buildConstLabels } from '../series/labelValues.js';
 import type { SeriesCell } from '../series/seriesCell.js';
 import { SeriesStore } from '../series/seriesStore.js';
 import { validateMetricName, validateUnit } from '../validation/names.js';
+import { faultSink } from '../logging/metricsFaults.js';
 import { helpOf, maxSeriesOf, type RuntimeOptions } from './instrumentOptions.js';
 
 /**
@@ -42,7 +43,7 @@ export abstract class InstrumentBase<C extends SeriesCell> {
       reserved,
       maxSeries: maxSeriesOf(name, options),
       create,
-      logger: options.logger,
+      onError: faultSink(options),
     });
   }
 

@@ -5,14 +5,11 @@ import {
   type InstrumentOptions,
   type SummaryOptions,
 } from '@lexigram/monitor-core';
-import type { MetricsLogger } from '../logging/metricsLogger.js';
-import { describe } from '../validation/names.js';
+import type { FaultOptions } from '../logging/metricsFaults.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 
 /** What this package adds to core's instrument options. */
-export interface RuntimeOptions {
-  /** Where the cardinality-cap warning goes. Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
-}
+export type RuntimeOptions = FaultOptions;
 
 /** Options of a {@link Counter}. */
 export interface CounterOptions extends InstrumentOptions, RuntimeOptions {}
@@ -34,7 +31,7 @@ export function maxSeriesOf(metricName: string, options: InstrumentOptions): num
   const max = options.maxSeries ?? DEFAULT_MAX_SERIES;
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
     throw new InvalidMetricError(
-      `maxSeries of metric "${metricName}" is ${describe(max)}: use a positive integer (default ${DEFAULT_MAX_SERIES}).`,
+      `maxSeries of metric "${metricName}" is ${describeValue(max)}: use a positive integer (default ${DEFAULT_MAX_SERIES}).`,
     );
   }
   return max;
@@ -45,7 +42,7 @@ export function helpOf(metricName: string, description: unknown): string {
   if (description === undefined) return '';
   if (typeof description !== 'string') {
     throw new InvalidMetricError(
-      `The description of metric "${metricName}" must be a string, got ${describe(description)}.`,
+      `The description of metric "${metricName}" must be a string, got ${describeValue(description)}.`,
     );
   }
   return description;

@@ -1,5 +1,5 @@
 import { InvalidMetricError, type SummaryOptions } from '@lexigram/monitor-core';
-import { describe } from '../validation/names.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 
 /** A summary's validated window settings, shared by all its series. */
 export interface SummaryWindow {
@@ -38,7 +38,7 @@ export function summaryWindow(
   for (const q of quantiles as unknown[]) {
     if (typeof q !== 'number' || !(q > 0 && q < 1)) {
       throw new InvalidMetricError(
-        `Quantile ${describe(q)} of summary "${metricName}" is out of range: each quantile must be a number strictly between 0 and 1, e.g. 0.99.`,
+        `Quantile ${describeValue(q)} of summary "${metricName}" is out of range: each quantile must be a number strictly between 0 and 1, e.g. 0.99.`,
       );
     }
   }
@@ -53,13 +53,13 @@ export function summaryWindow(
   const maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   if (typeof maxAgeMs !== 'number' || !Number.isFinite(maxAgeMs) || maxAgeMs <= 0) {
     throw new InvalidMetricError(
-      `maxAgeMs of summary "${metricName}" is ${describe(maxAgeMs)}: use a positive number of milliseconds (default ${DEFAULT_MAX_AGE_MS}).`,
+      `maxAgeMs of summary "${metricName}" is ${describeValue(maxAgeMs)}: use a positive number of milliseconds (default ${DEFAULT_MAX_AGE_MS}).`,
     );
   }
   const ageBuckets = options.ageBuckets ?? DEFAULT_AGE_BUCKETS;
   if (typeof ageBuckets !== 'number' || !Number.isInteger(ageBuckets) || ageBuckets < 1) {
     throw new InvalidMetricError(
-      `ageBuckets of summary "${metricName}" is ${describe(ageBuckets)}: use a positive integer (default ${DEFAULT_AGE_BUCKETS}).`,
+      `ageBuckets of summary "${metricName}" is ${describeValue(ageBuckets)}: use a positive integer (default ${DEFAULT_AGE_BUCKETS}).`,
     );
   }
   if (options.clock !== undefined && typeof options.clock !== 'function') {

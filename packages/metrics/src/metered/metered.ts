@@ -5,12 +5,19 @@ import {
   type MetricsCollectorProtocol,
   type ObservabilityService,
 } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
+import {
+  callAndSettle,
+  createInstrumenter,
+  keepName,
+  type AnyFunction,
+  type Instrumenter,
+} from '@lexigram/monitor-core/internal';
+import { faultSink, metricsFault, type FaultOptions } from '../logging/metricsFaults.js';
 import { validateMetricName } from '../validation/names.js';
 import { defaultMeteredName } from './meteredName.js';
 
 /** Options of {@link metered} and {@link meteredFunction}. */
-export interface MeteredOptions {
+export interface MeteredOptions extends FaultOptions {
   /** Metric name. Default `{module}_{qualname}_duration` (see {@link defaultMeteredName}). */
   name?: string;
   /** Module part of the default name, e.g. `orders` (JavaScript cannot know it by itself). */
@@ -23,11 +30,7 @@ export interface MeteredOptions {
   labels?: Labels;
   /** Bucket bounds in seconds; default the meter's. */
   buckets?: readonly number[];
-  /** Where a recording fault is reported (once). Default: core's `createLogger()`. */
-  logger?: MetricsLogger;
 }
-
-type AnyFn = (this: unknown, ...args: never[]) => unknown;
 
 /**
  * Wrap `fn` so each call's duration, in seconds, is observed on a histogram (unit `seconds`):
@@ -41,15 +44,17 @@ type AnyFn = (this: unknown, ...args: never[]) => unknown;
  * // observes users_fetchUser_duration (when the function is named fetchUser)
  * ```
  */
-export function meteredFunction<F extends AnyFn>(fn: F, options: MeteredOptions | string = {}): F {
-  const opts = normalize(options);
-  const name = opts.name ?? defaultMeteredName(fn.name || 'anonymous', opts.module);
-  return wrap(fn, name, opts);
+export function meteredFunction<F extends AnyFunction>(
+  fn: F,
+  options: MeteredOptions | string = {},
+): F {
+  return metered(fn, options);
 }
 
 /**
- * `metered` as a standard (TC39) method decorator: `@metered()`, `@metered('name')` or
- * `@metered({ module, labels, ... })`. The default name is `{module}_{Class}_{method}_duration`.
+ * `metered` as a standard (TC39) method decorator: `@metered`, `@metered('name')` or
+ * `@metered({ module, labels, ... })`; the default name is `{module}_{Class}_{method}_duration`.
+ * Also a wrapper, like `traced` and `monitor`: `metered(fn, options)` or `metered(options)(fn)`.
  *
  * @example
  * ```ts
@@ -57,59 +62,34 @@ export function meteredFunction<F extends AnyFn>(fn: F, options: MeteredOptions 
  * // observes shop_Orders_place_duration
  * ```
  */
-export function metered(options: MeteredOptions | string = {}) {
-  const opts = normalize(options);
-  return function <F extends AnyFn>(method: F, context: ClassMethodDecoratorContext): F {
-    const methodName = String(context.name);
-    let wrapped: F | undefined;
-    return function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-      // The class name is only known from the receiver, so the wrapper is built on first call.
-      if (wrapped === undefined) {
-        const owner = (context.static ? this : (this as object | undefined)?.constructor) as
-          { name?: string } | undefined;
-        const qualname = owner?.name ? `${owner.name}.${methodName}` : methodName;
-        wrapped = wrap(method, opts.name ?? defaultMeteredName(qualname, opts.module), opts);
-      }
-      return wrapped.apply(this, args as never[]) as ReturnType<F>;
-    } as F;
-  };
-}
+export const metered: Instrumenter<MeteredOptions | string> = createInstrumenter<
+  MeteredOptions | string,
+  MeteredOptions
+>({
+  normalize,
+  wrap: (fn, qualname, opts) =>
+    wrap(fn, opts.name ?? defaultMeteredName(qualname, opts.module), opts),
+});
 
-function normalize(options: MeteredOptions | string): MeteredOptions {
-  const opts = typeof options === 'string' ? { name: options } : options;
+function normalize(options: MeteredOptions | string | undefined): MeteredOptions {
+  const opts = typeof options === 'string' ? { name: options } : (options ?? {});
   // An explicit name is checked now, where the mistake is, not at the first call.
   if (opts.name !== undefined) validateMetricName(opts.name);
   return opts;
 }
 
-function wrap<F extends AnyFn>(fn: F, name: string, opts: MeteredOptions): F {
+function wrap<F extends AnyFunction>(fn: F, name: string, opts: MeteredOptions): F {
   const observe = histogramRecorder(name, opts);
-  const wrapped = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-    const start = performance.now();
-    let result: unknown;
-    try {
-      result = fn.apply(this, args as never[]);
-    } catch (error) {
-      observe(start);
-      throw error;
-    }
-    if (isThenable(result)) {
-      return Promise.resolve(result).then(
-        (value) => {
-          observe(start);
-          return value;
-        },
-        (error: unknown) => {
-          observe(start);
-          throw error;
-        },
-      ) as ReturnType<F>;
-    }
-    observe(start);
-    return result as ReturnType<F>;
-  };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  return wrapped as unknown as F;
+  return keepName(
+    function (this: unknown, ...args: unknown[]): unknown {
+      const start = performance.now();
+      return callAndSettle(
+        () => (fn as unknown as (this: unknown, ...a: unknown[]) => unknown).apply(this, args),
+        () => observe(start),
+      );
+    } as unknown as F,
+    fn,
+  );
 }
 
 /** Observes the seconds elapsed since `start` on the histogram `name` of the current meter. */
@@ -132,20 +112,15 @@ function histogramRecorder(name: string, opts: MeteredOptions): (start: number) 
     } catch (error) {
       if (!warned) {
         warned = true;
-        safeWarn(
-          opts.logger,
-          { metric: name, err: error },
+        metricsFault(
+          faultSink(opts),
+          'metered',
+          'RECORD_FAILED',
           `metered could not record "${name}"; the wrapped function is unaffected. Fix the metric name, labels or buckets.`,
+          { metric: name },
+          error,
         );
       }
     }
   };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

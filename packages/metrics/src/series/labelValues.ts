@@ -1,5 +1,6 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import { describe, validateLabelName } from '../validation/names.js';
+import { validateLabelName } from '../validation/names.js';
+import { describeValue, quoteName } from '@lexigram/monitor-core/internal';
 
 /**
  * The value of label `name` in `labels` as a series stores it: a missing key, `undefined` or
@@ -16,7 +17,7 @@ export function labelValue(metricName: string, labels: Labels, name: string): st
     return String(value);
   }
   throw new InvalidMetricError(
-    `Label "${name}" of metric "${metricName}" has ${describe(value)}: label values must be strings (numbers and booleans are converted).`,
+    `Label "${name}" of metric "${metricName}" has ${describeValue(value)}: label values must be strings (numbers and booleans are converted).`,
   );
 }
 
@@ -33,7 +34,7 @@ export function rejectUnknownLabels(
     if (!names.includes(key)) {
       const expected = names.length === 0 ? 'no labels' : names.map((n) => `"${n}"`).join(', ');
       throw new InvalidMetricError(
-        `Unknown label ${describe(key)} on metric "${metricName}": its label names are fixed at first use (${expected}). Drop the label, or create a separate metric for it.`,
+        `Unknown label ${quoteName(key)} on metric "${metricName}": its label names are fixed at first use (${expected}). Drop the label, or create a separate metric for it.`,
       );
     }
   }

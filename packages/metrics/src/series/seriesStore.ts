@@ -1,8 +1,10 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import { safeWarn, type MetricsLogger } from '../logging/metricsLogger.js';
-import { OVERFLOW_LABEL, describe } from '../validation/names.js';
+import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import { metricsFault } from '../logging/metricsFaults.js';
+import { OVERFLOW_LABEL } from '../validation/names.js';
 import { buildSchema, labelValue, labelsObject, rejectUnknownLabels } from './labelValues.js';
 import type { SeriesCell } from './seriesCell.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link SeriesStore}. */
 export interface SeriesStoreOptions<C extends SeriesCell> {
@@ -18,8 +20,8 @@ export interface SeriesStoreOptions<C extends SeriesCell> {
   readonly maxSeries: number;
   /** Creates the cell of a new series. */
   readonly create: (labels: Labels) => C;
-  /** Where the one cap warning goes. */
-  readonly logger: MetricsLogger | undefined;
+  /** Where the one cap fault goes (else the process-wide channel). */
+  readonly onError: MonitorFaultHandler | undefined;
 }
 
 type Node = Map<string, unknown>;
@@ -231,10 +233,12 @@ export class SeriesStore<C extends SeriesCell> {
     if (!this.warned) {
       this.warned = true;
       const { metricName, maxSeries } = this.options;
-      safeWarn(
-        this.options.logger,
-        { metric: metricName, maxSeries },
+      metricsFault(
+        this.options.onError,
+        'seriesStore',
+        'CARDINALITY_CAP_REACHED',
         `Metric "${metricName}" reached its cardinality cap of ${maxSeries} series: new label sets are recorded in one series labeled ${OVERFLOW_LABEL}="true". Use fewer distinct label values, or raise maxSeries (maxSeriesPerMetric in MetricsConfig).`,
+        { metric: metricName, maxSeries },
       );
     }
     this.overflow ??= this.options.create(OVERFLOW_LABELS);
@@ -271,7 +275,7 @@ export class SeriesStore<C extends SeriesCell> {
 function assertLabelsObject(metricName: string, labels: unknown): void {
   if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
     throw new InvalidMetricError(
-      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describe(labels)}.`,
+      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describeValue(labels)}.`,
     );
   }
 }

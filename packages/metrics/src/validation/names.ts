@@ -1,4 +1,5 @@
 import { InvalidMetricError } from '@lexigram/monitor-core';
+import { quoteName } from '@lexigram/monitor-core/internal';
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -17,7 +18,7 @@ export const OVERFLOW_LABEL = 'lexigram_overflow';
 export function validateMetricName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || !METRIC_NAME.test(name)) {
     throw new InvalidMetricError(
-      `Invalid metric name ${describe(name)}: use letters, digits, '_' and ':' only, not starting with a digit (Prometheus rule [a-zA-Z_:][a-zA-Z0-9_:]*), e.g. "http_requests_total".`,
+      `Invalid metric name ${quoteName(name)}: use letters, digits, '_' and ':' only, not starting with a digit (Prometheus rule [a-zA-Z_:][a-zA-Z0-9_:]*), e.g. "http_requests_total".`,
     );
   }
 }
@@ -34,7 +35,7 @@ export function validateLabelName(
 ): asserts name is string {
   if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
     throw new InvalidMetricError(
-      `Invalid label name ${describe(name)} on metric "${metricName}": use letters, digits and '_' only, not starting with a digit (Prometheus rule [a-zA-Z_][a-zA-Z0-9_]*).`,
+      `Invalid label name ${quoteName(name)} on metric "${metricName}": use letters, digits and '_' only, not starting with a digit (Prometheus rule [a-zA-Z_][a-zA-Z0-9_]*).`,
     );
   }
   if (name.startsWith('__')) {
@@ -53,7 +54,7 @@ export function validateLabelName(
 export function validateUnit(metricName: string, unit: unknown): asserts unit is string {
   if (typeof unit !== 'string' || !UNIT.test(unit)) {
     throw new InvalidMetricError(
-      `Invalid unit ${describe(unit)} on metric "${metricName}": use letters, digits and '_' only, e.g. "seconds" or "bytes".`,
+      `Invalid unit ${quoteName(unit)} on metric "${metricName}": use letters, digits and '_' only, e.g. "seconds" or "bytes".`,
     );
   }
 }
@@ -66,13 +67,4 @@ export function toMetricName(raw: string): string {
   const name = raw.replace(/[^a-zA-Z0-9_:]/g, '_');
   if (name === '') return '_';
   return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-
-/** A short, safe rendering of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value === null || value === undefined) return String(value);
-  return `a value of type ${typeof value === 'object' ? 'object' : typeof value}`;
 }

@@ -7,7 +7,7 @@ import {
   type MetricFamily,
 } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
-import type { MetricCollectionError } from '../../src/errors/metricCollectionError.js';
+import type { MetricCollectionError } from '@lexigram/monitor-core';
 import { Counter } from '../../src/instruments/counter.js';
 import type { Histogram } from '../../src/instruments/histogram.js';
 import { captureLogger, sleep } from '../support/captureLogger.js';

@@ -1,9 +1,9 @@
-import type { MetricFamily } from '@lexigram/monitor-core';
+import type { MetricFamily, MonitorFault } from '@lexigram/monitor-core';
 import { MonitorConfigError } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import type { MetricsExporter } from '../../src/export/metricsExporter.js';
 import { PeriodicMetricsExporter } from '../../src/export/periodicMetricsExporter.js';
-import { captureLogger, sleep } from '../support/captureLogger.js';
+import { captureLogger } from '../support/captureLogger.js';
 
 function recording(): MetricsExporter & { batches: MetricFamily[][]; shutdowns: number } {
   const self = {
@@ -20,31 +20,94 @@ function recording(): MetricsExporter & { batches: MetricFamily[][]; shutdowns: 
 }
 
 describe('PeriodicMetricsExporter', () => {
-  it('exports on an interval with an unref’d timer, and once more on stop', async () => {
-    const m = new MetricsCollector();
-    const c = m.createCounter('ticks_total');
-    const exporter = recording();
-    const loop = new PeriodicMetricsExporter({ producer: m, exporter, intervalMs: 20 });
+  it('starts one unref’d interval timer, however often start() is called', async () => {
+    const loop = new PeriodicMetricsExporter({
+      producer: new MetricsCollector(),
+      exporter: recording(),
+      intervalMs: 20,
+    });
     const spy = jest.spyOn(global, 'setInterval');
-    loop.start();
-    loop.start();
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect((spy.mock.results[0]!.value as NodeJS.Timeout).hasRef()).toBe(false);
-    spy.mockRestore();
-    c.inc();
-    for (let i = 0; i < 200 && exporter.batches.length < 2; i++) await sleep(10);
-    expect(exporter.batches.length).toBeGreaterThanOrEqual(2);
-    c.inc(5);
-    await loop.stop();
-    const last = exporter.batches.at(-1)!;
-    expect(last[0]!.series).toEqual([{ labels: {}, value: 6 }]);
-    expect(exporter.shutdowns).toBe(1);
-    const count = exporter.batches.length;
-    await sleep(60);
-    expect(exporter.batches.length).toBe(count);
-    await loop.stop();
-    loop.start();
-    expect(exporter.shutdowns).toBe(1);
+    try {
+      loop.start();
+      loop.start();
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect((spy.mock.results[0]!.value as NodeJS.Timeout).hasRef()).toBe(false);
+    } finally {
+      spy.mockRestore();
+      await loop.shutdown();
+    }
+  });
+
+  it('exports on an interval, and once more on stop', async () => {
+    jest.useFakeTimers();
+    try {
+      const m = new MetricsCollector();
+      const c = m.createCounter('ticks_total');
+      const exporter = recording();
+      const loop = new PeriodicMetricsExporter({ producer: m, exporter, intervalMs: 20 });
+      loop.start();
+      c.inc();
+      await jest.advanceTimersByTimeAsync(19);
+      expect(exporter.batches).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(21);
+      expect(exporter.batches).toHaveLength(2);
+      c.inc(5);
+      await loop.stop();
+      const last = exporter.batches.at(-1)!;
+      expect(last[0]!.series).toEqual([{ labels: {}, value: 6 }]);
+      expect(exporter.shutdowns).toBe(1);
+      const count = exporter.batches.length;
+      await jest.advanceTimersByTimeAsync(60);
+      expect(exporter.batches.length).toBe(count);
+      await loop.stop();
+      loop.start();
+      expect(exporter.shutdowns).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shutdown() resolves by its deadline when the exporter never settles', async () => {
+    jest.useFakeTimers();
+    try {
+      const faults: MonitorFault[] = [];
+      const loop = new PeriodicMetricsExporter({
+        producer: new MetricsCollector(),
+        exporter: { export: () => undefined, shutdown: () => new Promise<void>(() => undefined) },
+        shutdownTimeoutMs: 1000,
+        onError: (f) => faults.push(f),
+      });
+      let done = false;
+      const closing = loop.shutdown().then(() => (done = true));
+      await jest.advanceTimersByTimeAsync(999);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await closing;
+      expect(faults.map((f) => f.code)).toEqual(['SHUTDOWN_TIMEOUT']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('reports a failing export through onError', async () => {
+    const faults: MonitorFault[] = [];
+    const loop = new PeriodicMetricsExporter({
+      producer: new MetricsCollector(),
+      exporter: {
+        export: () => {
+          throw new Error('sink down');
+        },
+        shutdown: () => undefined,
+      },
+      onError: (f) => faults.push(f),
+    });
+    await expect(loop.exportNow()).resolves.toBe(false);
+    expect(faults).toEqual([
+      expect.objectContaining({
+        code: 'EXPORT_FAILED',
+        component: 'metrics.periodicMetricsExporter',
+      }),
+    ]);
   });
 
   it('a failing export is logged and the loop goes on', async () => {
@@ -79,7 +142,7 @@ describe('PeriodicMetricsExporter', () => {
       export: async () => {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        await sleep(30);
+        await Promise.resolve();
         running--;
       },
       shutdown: () => undefined,
@@ -101,5 +164,13 @@ describe('PeriodicMetricsExporter', () => {
           intervalMs: -1,
         }),
     ).toThrow(MonitorConfigError);
+    expect(
+      () =>
+        new PeriodicMetricsExporter({
+          producer: new MetricsCollector(),
+          exporter: recording(),
+          intervalMs: 2 ** 31,
+        }),
+    ).toThrow(/intervalMs: must be at most 2147483647 ms/);
   });
 });

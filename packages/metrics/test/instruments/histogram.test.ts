@@ -83,7 +83,9 @@ describe('Histogram', () => {
   });
 
   it('validates buckets: finite, strictly ascending, an array', () => {
-    expect(() => new Histogram('h', '', { buckets: [1, NaN] })).toThrow(/Bucket 1 .* is NaN/);
+    expect(() => new Histogram('h', '', { buckets: [1, NaN] })).toThrow(
+      /Bucket 1 .* is a number \(NaN\)/,
+    );
     expect(() => new Histogram('h', '', { buckets: [1, Infinity, 3] })).toThrow(
       /must be finite numbers/,
     );

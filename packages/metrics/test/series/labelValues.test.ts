@@ -129,7 +129,7 @@ describe('labelValues helpers', () => {
     expect(labelValue('m', { a: false } as never, 'a')).toBe('false');
     expect(labelValue('m', { a: null } as never, 'a')).toBe('');
     expect(() => labelValue('m', { a: Symbol('s') } as never, 'a')).toThrow(InvalidMetricError);
-    expect(() => labelValue('m', { a: () => 1 } as never, 'a')).toThrow(/type function/);
+    expect(() => labelValue('m', { a: () => 1 } as never, 'a')).toThrow(/a function/);
   });
 
   it('rejectUnknownLabels, buildSchema and buildConstLabels validate', () => {

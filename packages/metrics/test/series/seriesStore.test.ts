@@ -1,6 +1,7 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
 import type { SeriesCell } from '../../src/series/seriesCell.js';
 import { SeriesStore } from '../../src/series/seriesStore.js';
+import { faultSink } from '../../src/logging/metricsFaults.js';
 import { captureLogger } from '../support/captureLogger.js';
 
 class Cell implements SeriesCell {
@@ -24,7 +25,7 @@ function store(options: { labelNames?: string[]; maxSeries?: number; constLabels
     reserved: [],
     maxSeries: options.maxSeries ?? 100,
     create: (labels) => new Cell(labels),
-    logger: log,
+    onError: faultSink({ logger: log }),
   });
   return { s, log };
 }
@@ -94,7 +95,7 @@ describe('SeriesStore', () => {
     const a = s.resolve({ code: 200, ok: true } as unknown as Labels);
     expect(s.resolve({ code: '200', ok: 'true' })).toBe(a);
     expect(() => s.resolve({ code: { x: 1 } } as unknown as Labels)).toThrow(
-      /Label "code" of metric "m" has a value of type object/,
+      /Label "code" of metric "m" has an object/,
     );
     const inherited = Object.create({ code: '500' }) as Labels;
     expect(s.resolve(inherited).labels).toEqual({ code: '', ok: '' });

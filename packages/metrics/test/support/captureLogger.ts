@@ -1,4 +1,4 @@
-import type { MetricsLogger } from '../../src/logging/metricsLogger.js';
+import type { MetricsLogger } from '../../src/logging/metricsFaults.js';
 
 /** A logger that keeps every warning, for assertions. */
 export function captureLogger(): MetricsLogger & {

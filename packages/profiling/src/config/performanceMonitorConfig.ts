@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { count, millis } from './durations.js';
-import { parseConfig } from './parseConfig.js';
+import { parseOptions } from '@lexigram/monitor-core/internal';
 
 /**
  * Settings of a {@link PerformanceMonitor}. Every field has a default; unknown fields are
@@ -49,5 +49,7 @@ export type PerformanceMonitorConfigInput = z.input<typeof PerformanceMonitorCon
 export function parsePerformanceMonitorConfig(
   input: PerformanceMonitorConfigInput = {},
 ): PerformanceMonitorConfig {
-  return parseConfig(PerformanceMonitorConfigSchema, input, 'PerformanceMonitorConfig');
+  return parseOptions(PerformanceMonitorConfigSchema, input, {
+    source: 'PerformanceMonitorConfig',
+  });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { count, millis } from './durations.js';
-import { parseConfig } from './parseConfig.js';
+import { parseOptions } from '@lexigram/monitor-core/internal';
 
 const PREFIX = /^([a-zA-Z_:][a-zA-Z0-9_:]*)?$/;
 
@@ -52,5 +52,5 @@ export type RuntimeMetricsConfigInput = z.input<typeof RuntimeMetricsConfigSchem
 export function parseRuntimeMetricsConfig(
   input: RuntimeMetricsConfigInput = {},
 ): RuntimeMetricsConfig {
-  return parseConfig(RuntimeMetricsConfigSchema, input, 'RuntimeMetricsConfig');
+  return parseOptions(RuntimeMetricsConfigSchema, input, { source: 'RuntimeMetricsConfig' });
 }

@@ -2,7 +2,7 @@ import type { FunctionProfileResult } from '../model/functionProfileResult.js';
 import type { GcCountsByKind } from '../model/gcKind.js';
 import type { PerformanceMetrics } from '../model/performanceMetrics.js';
 import type { PerformanceSnapshot } from '../model/performanceSnapshot.js';
-import { RingBuffer } from '../internal/ringBuffer.js';
+import { RingBuffer } from '@lexigram/monitor-core/internal';
 import type { EventLoopDelay } from '../sampling/eventLoopProbe.js';
 import type { GcTotals } from '../sampling/gcTracker.js';
 import { emptyCounts } from '../sampling/gcTracker.js';

@@ -1,4 +1,10 @@
-import { PerformanceMonitorError } from '@lexigram/monitor-core';
+import { PerformanceMonitorError, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  BackgroundLoop,
+  reportFault,
+  runWithDeadline,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
 import {
   parsePerformanceMonitorConfig,
   type PerformanceMonitorConfig,
@@ -15,10 +21,13 @@ import { MetricsAccumulator } from './metricsAccumulator.js';
 /** Options of a {@link PerformanceMonitor} that are not configuration data. */
 export interface PerformanceMonitorOptions {
   /**
-   * Called when taking a sample fails (the monitor keeps running). Default: the first failure
-   * of each run becomes a process warning; later ones are only counted (`sampleErrors`).
+   * Receives a failed sample (`PROFILING_SAMPLE_FAILED`, the error as `fault.error`); the
+   * monitor keeps running and counts it (`sampleErrors`). Default: the process-wide fault
+   * channel (`setMonitorDiagnostics`).
    */
-  onError?: (error: unknown) => void;
+  onError?: MonitorFaultHandler;
+  /** Timer source of the sampling loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
 }
 
 /**
@@ -40,11 +49,11 @@ export interface PerformanceMonitorOptions {
 export class PerformanceMonitor {
   /** The configuration, defaults applied. */
   readonly config: PerformanceMonitorConfig;
-  private readonly onError: ((error: unknown) => void) | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly loop: BackgroundLoop;
   private currentState: PerformanceMonitorState = PerformanceMonitorState.Idle;
   private sampler: RuntimeSampler | undefined;
   private accumulator: MetricsAccumulator;
-  private timer: NodeJS.Timeout | undefined;
   private startTime: number | undefined;
   private endTime: number | undefined;
   private errors = 0;
@@ -59,6 +68,12 @@ export class PerformanceMonitor {
       throw new PerformanceMonitorError('options.onError must be a function or left out');
     }
     this.onError = options.onError;
+    this.loop = new BackgroundLoop({
+      run: () => this.sampleSafely(),
+      onError: () => undefined, // sampleSafely reports its own failures
+      component: 'profiling.performanceMonitor',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
     this.accumulator = this.newAccumulator();
   }
 
@@ -113,8 +128,7 @@ export class PerformanceMonitor {
     this.sampler.start();
     this.startTime = epochNow();
     this.endTime = undefined;
-    this.timer = setInterval(() => this.sampleSafely(), c.samplingIntervalMs);
-    this.timer.unref();
+    this.loop.start(c.samplingIntervalMs, 'samplingIntervalMs');
     this.currentState = PerformanceMonitorState.Running;
   }
 
@@ -127,14 +141,24 @@ export class PerformanceMonitor {
    */
   stopMonitoring(): PerformanceMetrics {
     if (this.currentState === PerformanceMonitorState.Running) {
-      clearInterval(this.timer);
-      this.timer = undefined;
+      void this.loop.stop();
       this.sampleSafely();
       this.sampler?.stop();
       this.endTime = epochNow();
       this.currentState = PerformanceMonitorState.Stopped;
     }
     return this.metrics;
+  }
+
+  /**
+   * The lifecycle every component shares: stop sampling (as {@link PerformanceMonitor.stopMonitoring},
+   * the reference's name, which also returns the final metrics). Never rejects.
+   */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => void this.stopMonitoring(), {
+      component: 'profiling.performanceMonitor',
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
   }
 
   /**
@@ -211,16 +235,14 @@ export class PerformanceMonitor {
   }
 
   private report(error: unknown): void {
-    try {
-      if (this.onError) this.onError(error);
-      else if (this.errors === 1) {
-        process.emitWarning(
-          `@lexigram/monitor-profiling: a performance sample failed; the monitor keeps running (${String(error)})`,
-          { code: 'LEXIGRAM_PROFILING_SAMPLE' },
-        );
-      }
-    } catch {
-      // Reporting a background fault must never throw into the timer.
-    }
+    reportFault(
+      {
+        code: 'PROFILING_SAMPLE_FAILED',
+        component: 'profiling.performanceMonitor',
+        message: 'A performance sample failed; the monitor keeps running.',
+        error,
+      },
+      this.onError,
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { PerformanceMonitorError, processSingleton } from '@lexigram/monitor-core';
+import { PerformanceMonitorError } from '@lexigram/monitor-core';
+import { processSingleton } from '@lexigram/monitor-core/internal';
 import {
   closeSync,
   mkdirSync,

@@ -1,4 +1,4 @@
-import { processSingleton } from '@lexigram/monitor-core';
+import { processSingleton } from '@lexigram/monitor-core/internal';
 import type { FunctionProfileResult } from '../model/functionProfileResult.js';
 
 // A WeakMap rather than a property on the error: thrown objects may be frozen or have getters,

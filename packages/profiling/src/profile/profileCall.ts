@@ -1,3 +1,5 @@
+import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import { callAndSettle } from '@lexigram/monitor-core/internal';
 import type { FunctionProfileResult } from '../model/functionProfileResult.js';
 import { attachProfile } from './errorProfiles.js';
 
@@ -52,57 +54,25 @@ export function endProfile(
  * Run `call` and profile it, keeping its shape: a sync function is measured to its return, a
  * function returning a promise (any thenable) to its settling. `onProfile` gets the profile
  * either way; when the call fails the profile is also attached to the error (see
- * `getErrorProfile`) and the error is rethrown unchanged.
+ * `getErrorProfile`) and the error is rethrown unchanged. A throwing `onProfile` is reported as a
+ * `CALLBACK_THREW` fault (to `onError`, else the process-wide channel) and changes nothing.
  */
 export function profileCall<R>(
   functionName: string,
   call: () => R,
   onProfile: (profile: FunctionProfileResult) => void,
+  onError?: MonitorFaultHandler,
 ): R {
   const start = beginProfile(functionName);
-  const fail = (error: unknown): never => {
-    const profile = endProfile(start, false, error);
-    attachProfile(error, profile);
-    notify(onProfile, profile);
-    throw error;
-  };
-  let result: R;
-  try {
-    result = call();
-  } catch (error) {
-    return fail(error);
-  }
-  if (isThenable(result)) {
-    return Promise.resolve(result).then((value) => {
-      notify(onProfile, endProfile(start, true));
-      return value;
-    }, fail) as R;
-  }
-  notify(onProfile, endProfile(start, true));
-  return result;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return callAndSettle(
+    call,
+    (settled) => {
+      const profile = endProfile(start, settled.ok, settled.ok ? undefined : settled.error);
+      if (!settled.ok) attachProfile(settled.error, profile);
+      onProfile(profile);
+    },
+    { component: 'profiling.profileCall', ...(onError ? { onError } : {}) },
   );
-}
-
-function notify(
-  onProfile: (profile: FunctionProfileResult) => void,
-  profile: FunctionProfileResult,
-): void {
-  try {
-    onProfile(profile);
-  } catch (error) {
-    // A faulty callback must not change the outcome of the profiled function.
-    process.emitWarning(
-      `@lexigram/monitor-profiling: an onProfile callback threw and was ignored: ${String(error)}`,
-      { code: 'LEXIGRAM_PROFILE_CALLBACK' },
-    );
-  }
 }
 
 /** Name to report for `fn`: `name` if given, else the function's own, else `anonymous`. */

@@ -1,6 +1,12 @@
-import { PerformanceMonitorError } from '@lexigram/monitor-core';
+import { PerformanceMonitorError, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  createInstrumenter,
+  keepName,
+  type AnyFunction,
+  type Instrumenter,
+} from '@lexigram/monitor-core/internal';
 import type { FunctionProfileResult } from '../model/functionProfileResult.js';
-import { functionNameOf, profileCall } from './profileCall.js';
+import { profileCall } from './profileCall.js';
 
 /** Options of {@link profiledFunction} and {@link profiled}. */
 export interface ProfiledOptions {
@@ -12,11 +18,12 @@ export interface ProfiledOptions {
    * `(p) => monitor.recordProfile(p)` to collect the profiles in a monitor's metrics.
    */
   onProfile: (profile: FunctionProfileResult) => void;
+  /**
+   * Receives a throw from `onProfile` (`CALLBACK_THREW`). Default: the process-wide fault
+   * channel.
+   */
+  onError?: MonitorFaultHandler;
 }
-
-// `this: never` accepts functions that declare a `this` type; calls go through `Callable`.
-type AnyFn = (this: never, ...args: never[]) => unknown;
-type Callable = (this: unknown, ...args: unknown[]) => unknown;
 
 /**
  * Wrap `fn` so that every call is profiled and its {@link FunctionProfileResult} handed to
@@ -28,46 +35,46 @@ type Callable = (this: unknown, ...args: unknown[]) => unknown;
  * const resize = profiledFunction(resizeImage, { onProfile: (p) => log.info(p) });
  * ```
  */
-export function profiledFunction<F extends AnyFn>(fn: F, options: ProfiledOptions): F {
+export function profiledFunction<F extends AnyFunction>(fn: F, options: ProfiledOptions): F {
   checkOptions(options, 'profiledFunction');
-  const name = functionNameOf(fn, options.name);
-  const wrapped = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-    return profileCall(
-      name,
-      () => (fn as unknown as Callable).apply(this, args),
-      options.onProfile,
-    ) as ReturnType<F>;
-  };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  return wrapped as unknown as F;
+  return profiled(fn, options);
 }
 
 /**
- * {@link profiledFunction} as a standard (TC39) method decorator. The default name is
- * `ClassName.method`.
+ * {@link profiledFunction} as a standard (TC39) method decorator, `@profiled({ onProfile })`
+ * (default name `ClassName.method`, resolved once per class), and as a wrapper like `traced` and
+ * `metered`: `profiled(fn, options)` or `profiled(options)(fn)`.
  *
  * @example
  * ```ts
  * class Reports { @profiled({ onProfile: keep }) async build(id: string) { ... } }
  * ```
  */
-export function profiled(options: ProfiledOptions) {
-  checkOptions(options, 'profiled');
-  return function <F extends AnyFn>(method: F, context: ClassMethodDecoratorContext): F {
-    const methodName = String(context.name);
-    return function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
-      // The class name is only known from the receiver.
-      const owner = (context.static ? this : (this as object | undefined)?.constructor) as
-        { name?: string } | undefined;
-      const name = options.name ?? (owner?.name ? `${owner.name}.${methodName}` : methodName);
-      return profileCall(
-        name,
-        () => (method as unknown as Callable).apply(this, args),
-        options.onProfile,
-      ) as ReturnType<F>;
-    } as unknown as F;
-  };
-}
+export const profiled: Instrumenter<ProfiledOptions> = createInstrumenter<
+  ProfiledOptions,
+  ProfiledOptions
+>({
+  normalize: (options) => {
+    checkOptions(options, 'profiled');
+    return options!;
+  },
+  wrap: (fn, qualifiedName, options) => {
+    const name = options.name ?? qualifiedName;
+    return keepName(
+      function (this: unknown, ...args: unknown[]): unknown {
+        return profileCall(
+          name,
+          () => (fn as unknown as Callable).apply(this, args),
+          options.onProfile,
+          options.onError,
+        );
+      } as unknown as typeof fn,
+      fn,
+    );
+  },
+});
+
+type Callable = (this: unknown, ...args: unknown[]) => unknown;
 
 function checkOptions(options: ProfiledOptions | undefined, caller: string): void {
   if (typeof options?.onProfile !== 'function') {

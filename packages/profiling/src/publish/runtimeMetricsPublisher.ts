@@ -5,7 +5,14 @@ import {
   type GaugeProtocol,
   type GaugeSetter,
   type MetricsCollectorProtocol,
+  type MonitorFaultHandler,
 } from '@lexigram/monitor-core';
+import {
+  BackgroundLoop,
+  reportFault,
+  runWithDeadline,
+  type Scheduler,
+} from '@lexigram/monitor-core/internal';
 import {
   parseRuntimeMetricsConfig,
   type RuntimeMetricsConfig,
@@ -18,8 +25,13 @@ import { RuntimeSampler } from '../sampling/runtimeSampler.js';
 
 /** Options of a {@link RuntimeMetricsPublisher} that are not configuration data. */
 export interface RuntimeMetricsPublisherOptions {
-  /** Called when closing a window fails (publishing goes on). Default: one process warning. */
-  onError?: (error: unknown) => void;
+  /**
+   * Receives a window that failed to close (`RUNTIME_METRICS_FAILED`, the error as
+   * `fault.error`); publishing goes on. Default: the process-wide fault channel.
+   */
+  onError?: MonitorFaultHandler;
+  /** Timer source of the window loop (tests pass a fake). Default: unref'd Node timers. */
+  scheduler?: Scheduler;
 }
 
 interface WindowGauges {
@@ -57,13 +69,12 @@ interface WindowGauges {
 export class RuntimeMetricsPublisher {
   /** The configuration, defaults applied. */
   readonly config: RuntimeMetricsConfig;
-  private readonly onError: ((error: unknown) => void) | undefined;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly loop: BackgroundLoop;
   private sampler: RuntimeSampler | undefined;
   private window: WindowGauges | undefined;
   private gcByKind: Map<GcKind, BoundObserver> | undefined;
-  private timer: NodeJS.Timeout | undefined;
   private readonly seenHandleTypes = new Set<string>();
-  private warned = false;
 
   /**
    * @param collector Where the instruments are created (get-or-create by name).
@@ -81,11 +92,17 @@ export class RuntimeMetricsPublisher {
     }
     this.config = parseRuntimeMetricsConfig(config);
     this.onError = options.onError;
+    this.loop = new BackgroundLoop({
+      run: () => this.closeWindowSafely(),
+      onError: () => undefined, // closeWindowSafely reports its own failures
+      component: 'profiling.runtimeMetricsPublisher',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
   }
 
   /** True between `start` and `stop`. */
   get running(): boolean {
-    return this.timer !== undefined;
+    return this.loop.started;
   }
 
   /**
@@ -93,7 +110,7 @@ export class RuntimeMetricsPublisher {
    * Starting a running publisher changes nothing.
    */
   start(): this {
-    if (this.timer) return this;
+    if (this.loop.started) return this;
     this.createInstruments();
     const c = this.config;
     this.sampler = new RuntimeSampler({
@@ -105,8 +122,7 @@ export class RuntimeMetricsPublisher {
       onGcPause: (kind, ms) => this.gcByKind?.get(kind)?.observe(ms / 1000),
     });
     this.sampler.start();
-    this.timer = setInterval(() => this.closeWindowSafely(), c.windowMs);
-    this.timer.unref();
+    this.loop.start(c.windowMs, 'windowMs');
     return this;
   }
 
@@ -115,12 +131,18 @@ export class RuntimeMetricsPublisher {
    * answering reads. Stopping a stopped publisher changes nothing.
    */
   stop(): void {
-    if (!this.timer) return;
-    clearInterval(this.timer);
-    this.timer = undefined;
+    if (!this.loop.started) return;
+    void this.loop.stop();
     this.closeWindowSafely();
     this.sampler?.stop();
     this.sampler = undefined;
+  }
+  /** The lifecycle every component shares: {@link RuntimeMetricsPublisher.stop}. Never rejects. */
+  shutdown(): Promise<void> {
+    return runWithDeadline(() => this.stop(), {
+      component: 'profiling.runtimeMetricsPublisher',
+      ...(this.onError ? { onError: this.onError } : {}),
+    });
   }
 
   /**
@@ -151,18 +173,15 @@ export class RuntimeMetricsPublisher {
     try {
       this.closeWindow();
     } catch (error) {
-      try {
-        if (this.onError) this.onError(error);
-        else if (!this.warned) {
-          this.warned = true;
-          process.emitWarning(
-            `@lexigram/monitor-profiling: publishing runtime metrics failed; retrying each window (${String(error)})`,
-            { code: 'LEXIGRAM_RUNTIME_METRICS' },
-          );
-        }
-      } catch {
-        // Reporting a background fault must never throw into the timer.
-      }
+      reportFault(
+        {
+          code: 'RUNTIME_METRICS_FAILED',
+          component: 'profiling.runtimeMetricsPublisher',
+          message: 'Publishing runtime metrics failed; retrying each window.',
+          error,
+        },
+        this.onError,
+      );
     }
   }
 

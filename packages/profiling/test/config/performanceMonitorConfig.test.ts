@@ -44,7 +44,7 @@ describe('parsePerformanceMonitorConfig', () => {
       'trackGc',
     ]);
     expect(e.message).toContain('PerformanceMonitorConfig');
-    expect(e.message).toContain('samplingIntervalMs must be at least 1 ms');
+    expect(e.message).toContain('samplingIntervalMs: must be at least 1 ms, got a number (0)');
     expect(e.message).toContain('maxSnapshots must be a whole number');
     expect(e.message).toContain('trackGc must be true or false');
   });

@@ -27,7 +27,7 @@ describe('parseRuntimeMetricsConfig', () => {
         'gcDurationBuckets must be strictly ascending',
       );
       expect(fields.find((f) => f.path === 'windowMs')!.message).toBe(
-        'windowMs must be at least 10 ms',
+        'must be at least 10 ms, got a number (5)',
       );
     }
   });

@@ -141,7 +141,7 @@ describe('PerformanceMonitor', () => {
     const errors: unknown[] = [];
     monitor = new PerformanceMonitor(
       { samplingIntervalMs: 20 },
-      { onError: (e) => errors.push(e) },
+      { onError: (fault) => errors.push(fault.error) },
     );
     const original = process.memoryUsage;
     let failures = 2;
@@ -153,10 +153,12 @@ describe('PerformanceMonitor', () => {
       { rss: original.rss },
     );
     process.memoryUsage = flaky;
+    jest.useFakeTimers({ doNotFake: ['performance', 'hrtime', 'nextTick'] });
     try {
       monitor.startMonitoring();
-      await sleep(200);
+      await jest.advanceTimersByTimeAsync(200);
     } finally {
+      jest.useRealTimers();
       process.memoryUsage = original;
     }
     const m = monitor.stopMonitoring();

@@ -111,7 +111,7 @@ describe('profileCall', () => {
         },
       );
       expect(result).toBe(7);
-      expect(warnings.join()).toContain('onProfile callback threw');
+      expect(warnings.join()).toContain('profiling.profileCall: A monitoring callback threw');
     } finally {
       emit.mockRestore();
     }

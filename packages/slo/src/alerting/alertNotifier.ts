@@ -1,5 +1,10 @@
-import type { AlertDispatcherProtocol, AlertSeverity, HookBus } from '@lexigram/monitor-core';
-import type { SloLogger } from '../internal/logger.js';
+import type {
+  AlertDispatcherProtocol,
+  AlertSeverity,
+  HookBus,
+  MonitorFaultHandler,
+} from '@lexigram/monitor-core';
+import { sloFault, type SloLogger } from '../internal/logger.js';
 import type { AlertLogLevel } from './severity.js';
 
 /** One alert, as a monitor raises it. */
@@ -20,22 +25,29 @@ export interface RaisedAlert {
 
 /**
  * What every monitor does with an alert: a structured log record, the `alertFired` hook, and the
- * dispatcher when one is set. A dispatcher that throws or rejects is logged, never propagated:
- * evaluating SLOs must not fail because Slack is down.
+ * dispatcher when one is set. A dispatcher that throws or rejects is reported as an
+ * `ALERT_DISPATCH_FAILED` fault, never propagated: evaluating SLOs must not fail because Slack is
+ * down.
  */
 export class AlertNotifier {
+  private readonly log: () => SloLogger;
+
   constructor(
-    private readonly log: SloLogger,
+    log: SloLogger | (() => SloLogger),
     private readonly hooks: HookBus,
     public dispatcher: AlertDispatcherProtocol | undefined,
-  ) {}
+    private readonly onError?: MonitorFaultHandler,
+    private readonly component = 'alertNotifier',
+  ) {
+    this.log = typeof log === 'function' ? log : () => log;
+  }
 
   /** Log, emit and dispatch every alert; dispatches run concurrently. */
   async notifyAll(alerts: readonly RaisedAlert[]): Promise<void> {
     const dispatcher = this.dispatcher;
     const sends: Promise<void>[] = [];
     for (const alert of alerts) {
-      this.log[alert.level](alert.fields, alert.message);
+      this.log()[alert.level](alert.fields, alert.message);
       if (this.hooks.alertFired.active) {
         this.hooks.alertFired.emit({
           alertName: alert.alertName,
@@ -53,7 +65,14 @@ export class AlertNotifier {
     try {
       await alert.send(dispatcher);
     } catch (error) {
-      this.log.error({ err: error, alert: alert.alertName }, 'alert dispatcher failed');
+      sloFault(
+        this.onError,
+        this.component,
+        'ALERT_DISPATCH_FAILED',
+        'alert dispatcher failed',
+        { alert: alert.alertName },
+        error,
+      );
     }
   }
 }

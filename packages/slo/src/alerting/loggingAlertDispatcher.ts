@@ -23,7 +23,7 @@ export type LoggingAlertDispatcherOptions = LoggerOptions;
  * ```
  */
 export class LoggingAlertDispatcher implements AlertDispatcherProtocol {
-  private readonly log: SloLogger;
+  private readonly log: () => SloLogger;
 
   constructor(options: LoggingAlertDispatcherOptions = {}) {
     this.log = componentLogger(options, 'alerts');
@@ -37,7 +37,7 @@ export class LoggingAlertDispatcher implements AlertDispatcherProtocol {
     context?: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     const level = severityLogLevel(severity);
-    this.log[level]({ ...context, alert: title, severity }, `${title}: ${message}`);
+    this.log()[level]({ ...context, alert: title, severity }, `${title}: ${message}`);
   }
 
   /** Log a metric-threshold alert: warn, or error when the breach is over 100 %. */
@@ -49,7 +49,7 @@ export class LoggingAlertDispatcher implements AlertDispatcherProtocol {
   ): Promise<void> {
     const breach = breachRatio(currentValue, threshold);
     const level = breach > 1 ? 'error' : 'warn';
-    this.log[level](
+    this.log()[level](
       {
         ...context,
         metric: metricName,

@@ -1,5 +1,5 @@
 import type { AlertSeverity } from '@lexigram/monitor-core';
-import type { FieldChecker } from '../internal/validate.js';
+import type { FieldChecker } from '@lexigram/monitor-core/internal';
 
 /** What a burn-rate alert asks for: wake someone up, or file a ticket. */
 export type BurnRateAction = 'page' | 'ticket';

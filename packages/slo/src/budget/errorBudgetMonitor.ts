@@ -1,29 +1,16 @@
-import {
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-} from '@lexigram/monitor-core';
-import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import type { RaisedAlert } from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
 import { ErrorBudgetTracker } from './errorBudgetTracker.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
 import type { EventCounterTiers } from './twoTierEventCounter.js';
 
 /** Options of {@link ErrorBudgetMonitor}. */
-export interface ErrorBudgetMonitorOptions extends LoggerOptions {
-  /** Where firing burn-rate rules are sent with `sendAlert`; none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
+export interface ErrorBudgetMonitorOptions extends AlertingMonitorOptions {
   /** Slot layout of every SLO's event counter. */
   tiers?: Partial<EventCounterTiers>;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
 }
 
 /**
@@ -41,32 +28,15 @@ export interface ErrorBudgetMonitorOptions extends LoggerOptions {
  * budgets.start(60_000);
  * ```
  */
-export class ErrorBudgetMonitor {
+export class ErrorBudgetMonitor extends AlertingMonitor {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
   private readonly clock: Clock;
   private readonly tiers: Partial<EventCounterTiers> | undefined;
-  private readonly log: SloLogger;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
 
   constructor(options: ErrorBudgetMonitorOptions = {}) {
+    super(options, 'errorBudgetMonitor', 'error-budget-monitor');
     this.clock = options.clock ?? systemClock;
     this.tiers = options.tiers;
-    this.log = componentLogger(options, 'error-budget-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled error-budget evaluation failed'),
-    );
-  }
-
-  /** The dispatcher firing rules are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -81,15 +51,7 @@ export class ErrorBudgetMonitor {
   register(slo: RatioSLO | RatioSLOOptions): ErrorBudgetTracker {
     const definition = slo instanceof RatioSLO ? slo : new RatioSLO(slo);
     if (this.trackers.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'ErrorBudgetMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'ErrorBudgetMonitor.register');
     }
     const tracker = new ErrorBudgetTracker(definition, {
       clock: this.clock,
@@ -128,16 +90,6 @@ export class ErrorBudgetMonitor {
     for (const tracker of this.trackers.values()) alerts.push(...tracker.firingRules());
     await this.notifier.notifyAll(alerts.map(toAlert));
     return alerts;
-  }
-
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /** Stop background evaluation; resolves when a run in progress has finished. */
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 }
 

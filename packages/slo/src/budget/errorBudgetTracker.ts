@@ -1,4 +1,4 @@
-import { InvalidMetricError } from '@lexigram/monitor-core';
+import { InvalidSampleError } from '@lexigram/monitor-core';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { BurnRateAlert, type ErrorBudget, type WindowBurn } from './burnRateAlert.js';
 import { budgetExhausted, burnRateAtLeast, burnRateOf } from './exactRatio.js';
@@ -67,7 +67,7 @@ export class ErrorBudgetTracker {
     checkCount('recordEvents', good);
     checkCount('recordEvents', total);
     if (good > total) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordEvents(${good}, ${total}): good events cannot outnumber the total`,
       );
     }
@@ -80,12 +80,12 @@ export class ErrorBudgetTracker {
    */
   recordLatency(valueMs: number): void {
     if (!(valueMs >= 0)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordLatency(${String(valueMs)}): a latency must be a number of milliseconds >= 0`,
       );
     }
     if (this.slo.kind !== 'latency') {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordLatency() on SLO ${JSON.stringify(this.slo.name)}: it is an availability SLO; give it a thresholdMs or use recordGood() / recordBad()`,
       );
     }
@@ -161,7 +161,7 @@ export class ErrorBudgetTracker {
 
 function checkCount(method: string, count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) {
-    throw new InvalidMetricError(
+    throw new InvalidSampleError(
       `${method}(${String(count)}): event counts must be whole numbers >= 0`,
     );
   }

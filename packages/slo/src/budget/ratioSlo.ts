@@ -1,5 +1,5 @@
 import { formatDurationMs } from '../internal/format.js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import {
   DEFAULT_BURN_RATE_RULES,
   toBurnRateRule,

@@ -1,4 +1,4 @@
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import { SlotRing, type WindowCounts } from './slotRing.js';
 
 /** Slot layout of a {@link TwoTierEventCounter}. */

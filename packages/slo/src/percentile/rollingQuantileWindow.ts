@@ -1,5 +1,5 @@
 import { DDSketch } from '@datadog/sketches-js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link RollingQuantileWindow}. */
 export interface RollingQuantileWindowOptions {

@@ -1,4 +1,4 @@
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import { formatDurationMs, percentileLabel } from '../internal/format.js';
 
 /** Default measurement window of an {@link SLO}: one hour. */

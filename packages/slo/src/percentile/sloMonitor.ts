@@ -1,30 +1,17 @@
-import {
-  InvalidMetricError,
-  MonitorConfigError,
-  monitorHooks,
-  type AlertDispatcherProtocol,
-  type HookBus,
-} from '@lexigram/monitor-core';
-import { AlertNotifier, type RaisedAlert } from '../alerting/alertNotifier.js';
+import { InvalidSampleError } from '@lexigram/monitor-core';
+import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
+import type { RaisedAlert } from '../alerting/alertNotifier.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { EvaluationLoop } from '../internal/evaluationLoop.js';
-import { componentLogger, type LoggerOptions, type SloLogger } from '../internal/logger.js';
 import { RollingQuantileWindow } from './rollingQuantileWindow.js';
 import { SLO, type SLOOptions } from './slo.js';
 import { SLOViolation } from './sloViolation.js';
 
 /** Options of {@link SLOMonitor}. */
-export interface SLOMonitorOptions extends LoggerOptions {
-  /** Where violations are sent as alerts (e.g. a `LoggingAlertDispatcher`); none by default. */
-  dispatcher?: AlertDispatcherProtocol;
-  /** Time source; default `Date.now`. */
-  clock?: Clock;
+export interface SLOMonitorOptions extends AlertingMonitorOptions {
   /** Time slots each window is cut into (default 12; a 1 h window moves in 5 min steps). */
   slotsPerWindow?: number;
   /** Relative accuracy of measured percentiles (default 0.01, i.e. within 1 %). */
   relativeAccuracy?: number;
-  /** Hook bus the `alertFired` hook is emitted on; default core's `monitorHooks`. */
-  hooks?: HookBus;
 }
 
 /** The current reading of one SLO. */
@@ -63,38 +50,21 @@ interface MetricWindows {
  * const violations = await monitor.evaluate();
  * ```
  */
-export class SLOMonitor {
+export class SLOMonitor extends AlertingMonitor {
   private readonly slos = new Map<string, SLO>();
   private readonly metrics = new Map<string, MetricWindows>();
   private readonly clock: Clock;
-  private readonly log: SloLogger;
-  private readonly notifier: AlertNotifier;
-  private readonly loop: EvaluationLoop;
   private readonly windowOptions: { slots: number; relativeAccuracy: number };
 
   constructor(options: SLOMonitorOptions = {}) {
+    super(options, 'sloMonitor', 'slo-monitor');
     this.clock = options.clock ?? systemClock;
-    this.log = componentLogger(options, 'slo-monitor');
-    this.notifier = new AlertNotifier(this.log, options.hooks ?? monitorHooks, options.dispatcher);
     this.windowOptions = {
       slots: options.slotsPerWindow ?? 12,
       relativeAccuracy: options.relativeAccuracy ?? 0.01,
     };
     // Validate the window settings now rather than at the first register().
     new RollingQuantileWindow({ windowMs: 1, ...this.windowOptions });
-    this.loop = new EvaluationLoop(
-      () => this.evaluate(),
-      (error) => this.log.error({ err: error }, 'scheduled SLO evaluation failed'),
-    );
-  }
-
-  /** The dispatcher violations are sent to, if any. */
-  get dispatcher(): AlertDispatcherProtocol | undefined {
-    return this.notifier.dispatcher;
-  }
-
-  set dispatcher(dispatcher: AlertDispatcherProtocol | undefined) {
-    this.notifier.dispatcher = dispatcher;
   }
 
   /** Registered SLOs keyed by name (a snapshot). */
@@ -109,15 +79,7 @@ export class SLOMonitor {
   register(slo: SLO | SLOOptions): SLO {
     const definition = slo instanceof SLO ? slo : new SLO(slo);
     if (this.slos.has(definition.name)) {
-      throw new MonitorConfigError(
-        [
-          {
-            path: 'name',
-            message: `an SLO named ${JSON.stringify(definition.name)} is already registered; choose another name or unregister it first`,
-          },
-        ],
-        { source: 'SLOMonitor.register' },
-      );
+      this.duplicateName(definition.name, 'SLOMonitor.register');
     }
     this.slos.set(definition.name, definition);
     let windows = this.metrics.get(definition.metric);
@@ -155,11 +117,11 @@ export class SLOMonitor {
   /**
    * Record one measurement of `metric` in milliseconds. Hot path: a map lookup and a sketch
    * update per window, no I/O, no allocation. A value that is not a finite number >= 0 throws
-   * `InvalidMetricError`.
+   * `InvalidSampleError`.
    */
   recordSample(metric: string, valueMs: number): void {
     if (typeof valueMs !== 'number' || !(valueMs >= 0 && valueMs !== Number.POSITIVE_INFINITY)) {
-      throw new InvalidMetricError(
+      throw new InvalidSampleError(
         `recordSample(${JSON.stringify(metric)}, ${String(valueMs)}): a sample must be a finite number of milliseconds >= 0`,
       );
     }
@@ -210,16 +172,6 @@ export class SLOMonitor {
     }
     await this.notifier.notifyAll(violations.map(toAlert));
     return violations;
-  }
-
-  /** Evaluate every `intervalMs` in the background (unref'd timer, one run at a time). */
-  start(intervalMs: number): void {
-    this.loop.start(intervalMs);
-  }
-
-  /** Stop background evaluation; resolves when a run in progress has finished. */
-  stop(): Promise<void> {
-    return this.loop.stop();
   }
 
   private measureSlo(slo: SLO, now: number): SLOMeasurement | undefined {

@@ -1,5 +1,5 @@
 import { displayValue } from '../internal/format.js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { AlertRecord } from './alertRecord.js';
 import { WebhookAlertDispatcher } from './webhookAlertDispatcher.js';
 import type { WebhookDispatcherOptions } from './webhookOptions.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AlertSeverity } from '@lexigram/monitor-core';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { AlertRecord } from './alertRecord.js';
 import { WebhookAlertDispatcher } from './webhookAlertDispatcher.js';
 import type { WebhookDispatcherOptions } from './webhookOptions.js';

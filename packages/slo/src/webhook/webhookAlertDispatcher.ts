@@ -1,6 +1,11 @@
-import type { AlertDispatcherProtocol, AlertSeverity } from '@lexigram/monitor-core';
+import type {
+  AlertDispatcherProtocol,
+  AlertSeverity,
+  MonitorFaultHandler,
+} from '@lexigram/monitor-core';
+import { ShutdownOnce } from '@lexigram/monitor-core/internal';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { componentLogger, type SloLogger } from '../internal/logger.js';
+import { componentLogger, faultSink, sloFault, type SloLogger } from '../internal/logger.js';
 import { defaultDedupKey, freeFormAlert, metricAlert, type AlertRecord } from './alertRecord.js';
 import { DedupWindow } from './dedupWindow.js';
 import { hostOf, postJson } from './postJson.js';
@@ -43,7 +48,11 @@ interface Queued {
 export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol {
   /** Where alerts are POSTed. */
   protected readonly url: string;
-  protected readonly log: SloLogger;
+  /** Logger of this dispatcher (built on first use). */
+  protected readonly log: () => SloLogger;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly closing = new ShutdownOnce();
+  private readonly shutdownTimeoutMs: number | undefined;
   protected readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -87,6 +96,8 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       ? new TokenBucket(settings.rateLimit.maxAlerts, settings.rateLimit.perMs)
       : undefined;
     this.log = componentLogger(options, `${destination}-alerts`);
+    this.onError = faultSink(options, this.log);
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
   }
 
   /** Render an alert as the JSON body the destination expects. */
@@ -122,13 +133,30 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     while (this.draining) await this.draining;
   }
 
-  /** Stop accepting alerts and deliver those queued (graceful shutdown). */
-  async close(): Promise<void> {
-    this.closed = true;
-    // Backoff timers are unref'd so alerting never holds a process open, but a shutdown that
-    // awaits close() must not exit half-way through a retry.
-    this.backoffTimer?.ref();
-    await this.flush();
+  /**
+   * Stop accepting alerts and deliver those queued (graceful shutdown), waiting at most
+   * `shutdownTimeoutMs`. Idempotent; never rejects.
+   */
+  shutdown(): Promise<void> {
+    return this.closing.run(
+      async () => {
+        this.closed = true;
+        // Backoff timers are unref'd so alerting never holds a process open, but a shutdown
+        // that awaits this must not exit half-way through a retry.
+        this.backoffTimer?.ref();
+        await this.flush();
+      },
+      {
+        component: `slo.${this.destination}Alerts`,
+        ...(this.shutdownTimeoutMs === undefined ? {} : { timeoutMs: this.shutdownTimeoutMs }),
+        ...(this.onError ? { onError: this.onError } : {}),
+      },
+    );
+  }
+
+  /** The same as {@link WebhookAlertDispatcher.shutdown}. */
+  close(): Promise<void> {
+    return this.shutdown();
   }
 
   private sleep(ms: number): Promise<void> {
@@ -146,7 +174,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     try {
       if (this.closed) {
         this.counters.dropped++;
-        this.log.warn({ destination: this.destination }, 'alert dropped: dispatcher is closed');
+        this.fault('ALERT_DROPPED', 'alert dropped: dispatcher is closed', {});
         return;
       }
       const alert = build();
@@ -158,10 +186,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
       }
       if (this.bucket && !this.bucket.tryTake(now)) {
         this.counters.rateLimited++;
-        this.log.warn(
-          { destination: this.destination, alert: alert.title },
-          'alert dropped: destination rate limit reached',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: destination rate limit reached', {
+          alert: alert.title,
+        });
         return;
       }
       this.dedup.remember(key, now);
@@ -169,10 +196,9 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         const oldest = this.queue.shift()!;
         this.dedup.forget(oldest.key);
         this.counters.dropped++;
-        this.log.warn(
-          { destination: this.destination, alert: oldest.alert.title },
-          'alert dropped: delivery queue full',
-        );
+        this.fault('ALERT_DROPPED', 'alert dropped: delivery queue full', {
+          alert: oldest.alert.title,
+        });
       }
       this.queue.push({ alert, key });
       this.counters.accepted++;
@@ -180,7 +206,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     } catch (error) {
       // A throwing dedupKey callback or a broken logger must not reach the caller.
       this.counters.dropped++;
-      this.safeLog(error, 'alert could not be queued');
+      this.fault('ALERT_NOT_QUEUED', 'alert could not be queued', {}, error);
     }
   }
 
@@ -198,7 +224,7 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
         await this.deliver(next);
       } catch (error) {
         this.counters.failed++;
-        this.safeLog(error, 'alert delivery failed unexpectedly');
+        this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed unexpectedly', {}, error);
       }
     }
   }
@@ -229,23 +255,27 @@ export abstract class WebhookAlertDispatcher implements AlertDispatcherProtocol 
     // Let the next repeat through: this one never arrived.
     this.dedup.forget(key);
     // The URL may hold a secret (Slack webhook path): log only its host.
-    this.log.error(
-      {
-        destination: this.destination,
-        host: hostOf(this.url),
-        alert: alert.title,
-        reason,
-        attempts,
-      },
-      'alert delivery failed',
-    );
+    this.fault('ALERT_DELIVERY_FAILED', 'alert delivery failed', {
+      host: hostOf(this.url),
+      alert: alert.title,
+      reason,
+      attempts,
+    });
   }
 
-  private safeLog(error: unknown, message: string): void {
-    try {
-      this.log.error({ err: error, destination: this.destination }, message);
-    } catch {
-      // Nothing left to report to.
-    }
+  private fault(
+    code: string,
+    message: string,
+    details: Record<string, unknown>,
+    error?: unknown,
+  ): void {
+    sloFault(
+      this.onError,
+      `${this.destination}Alerts`,
+      code,
+      message,
+      { destination: this.destination, ...details },
+      error,
+    );
   }
 }

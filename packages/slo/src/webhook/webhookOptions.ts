@@ -1,6 +1,6 @@
 import type { Clock } from '../internal/clock.js';
 import type { LoggerOptions } from '../internal/logger.js';
-import { FieldChecker } from '../internal/validate.js';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { AlertRecord } from './alertRecord.js';
 import type { RetryPolicy } from './retryPolicy.js';
 
@@ -28,6 +28,8 @@ export interface WebhookDispatcherOptions extends LoggerOptions, Partial<RetryPo
   clock?: Clock;
   /** Key two alerts must share to count as the same; default kind + title + severity. */
   dedupKey?: (alert: AlertRecord) => string;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
 }
 
 /** {@link WebhookDispatcherOptions} checked, with defaults applied. */
@@ -59,13 +61,15 @@ export function resolveWebhookOptions(
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
   };
   check.integerAtLeast('maxRetries', policy.maxRetries, 0);
-  nonNegative(check, 'initialBackoffMs', policy.initialBackoffMs);
-  nonNegative(check, 'maxBackoffMs', policy.maxBackoffMs);
-  nonNegative(check, 'maxRetryAfterMs', policy.maxRetryAfterMs);
+  // Backoffs become timers: capped at the longest delay Node honours.
+  check.durationMs('initialBackoffMs', policy.initialBackoffMs, { allowZero: true });
+  check.durationMs('maxBackoffMs', policy.maxBackoffMs, { allowZero: true });
+  check.durationMs('maxRetryAfterMs', policy.maxRetryAfterMs, { allowZero: true });
   const timeoutMs = options.timeoutMs ?? 5000;
-  check.positive('timeoutMs', timeoutMs);
+  check.durationMs('timeoutMs', timeoutMs);
   const dedupWindowMs = options.dedupWindowMs ?? 300_000;
-  nonNegative(check, 'dedupWindowMs', dedupWindowMs);
+  // Compared with the clock, never a timer: any length is fine.
+  check.durationMs('dedupWindowMs', dedupWindowMs, { allowZero: true, max: Infinity });
   const maxDedupKeys = options.maxDedupKeys ?? 1000;
   check.integerAtLeast('maxDedupKeys', maxDedupKeys, 1);
   const maxQueueSize = options.maxQueueSize ?? 100;
@@ -93,11 +97,5 @@ function isHttpUrl(url: unknown): boolean {
     return protocol === 'http:' || protocol === 'https:';
   } catch {
     return false;
-  }
-}
-
-function nonNegative(check: FieldChecker, path: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    check.add(path, `must be a finite number >= 0 (got ${String(value)})`);
   }
 }

@@ -1,4 +1,8 @@
-import { createHookBus, type AlertDispatcherProtocol } from '@lexigram/monitor-core';
+import {
+  createHookBus,
+  type AlertDispatcherProtocol,
+  type MonitorFault,
+} from '@lexigram/monitor-core';
 import { AlertNotifier, type RaisedAlert } from '../../src/alerting/alertNotifier.js';
 import { captureLogger } from '../support/captureLogger.js';
 
@@ -22,7 +26,8 @@ describe('AlertNotifier', () => {
     hooks.alertFired.subscribe((a) => fired.push(`${a.alertName}:${a.severity}`));
     const sent: string[] = [];
     const dispatcher = {} as AlertDispatcherProtocol;
-    const notifier = new AlertNotifier(logger, hooks, dispatcher);
+    const faults: MonitorFault[] = [];
+    const notifier = new AlertNotifier(logger, hooks, dispatcher, (f) => faults.push(f));
     await notifier.notifyAll([
       alert('a', async (d) => {
         expect(d).toBe(dispatcher);
@@ -37,8 +42,15 @@ describe('AlertNotifier', () => {
       ['error', 'a fired'],
       ['error', 'b fired'],
       ['error', 'c fired'],
-      ['error', 'alert dispatcher failed'],
     ]);
+    expect(faults).toEqual([
+      expect.objectContaining({
+        code: 'ALERT_DISPATCH_FAILED',
+        message: 'alert dispatcher failed',
+        details: { alert: 'b' },
+      }),
+    ]);
+    expect((faults[0]!.error as Error).message).toBe('down');
   });
 
   it('skips dispatch without a dispatcher and the hook without listeners', async () => {

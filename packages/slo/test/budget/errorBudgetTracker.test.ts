@@ -1,4 +1,4 @@
-import { InvalidMetricError } from '@lexigram/monitor-core';
+import { InvalidMetricError, InvalidSampleError, isMonitorError } from '@lexigram/monitor-core';
 import { type BurnRateAlert, ErrorBudgetTracker, type RatioSLO } from '../../src/index.js';
 
 const MINUTE = 60_000;
@@ -93,6 +93,12 @@ describe('ErrorBudgetTracker', () => {
   it('rejects bad counts and latency on an availability SLO', () => {
     const { tracker } = setup();
     expect(() => tracker.recordGood(-1)).toThrow(InvalidMetricError);
+    expect(() => tracker.recordGood(-1)).toThrow(InvalidSampleError);
+    try {
+      tracker.recordGood(-1);
+    } catch (error) {
+      expect(isMonitorError(error, 'INVALID_SAMPLE')).toBe(true);
+    }
     expect(() => tracker.recordBad(1.5)).toThrow(/whole numbers >= 0/);
     expect(() => tracker.recordEvents(3, 2)).toThrow(/cannot outnumber/);
     expect(() => tracker.recordLatency(10)).toThrow(/availability SLO; give it a thresholdMs/);

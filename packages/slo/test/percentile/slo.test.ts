@@ -59,6 +59,8 @@ describe('SLO', () => {
   it('lists every bad field in one error', () => {
     const error = errorOf(() => new SLO({ ...valid, percentile: 99, thresholdMs: 0 }));
     expect(error.fields.map((f) => f.path)).toEqual(['percentile', 'thresholdMs']);
-    expect(error.message).toContain('strictly between 0 and 1, e.g. 0.99 for p99 (got 99)');
+    expect(error.message).toContain(
+      'strictly between 0 and 1, e.g. 0.99 for p99, got a number (99)',
+    );
   });
 });

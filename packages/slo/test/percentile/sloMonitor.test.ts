@@ -1,10 +1,12 @@
 import {
   InvalidMetricError,
+  InvalidSampleError,
   MonitorConfigError,
   createHookBus,
   monitorHooks,
   type AlertDispatcherProtocol,
   type AlertFiredHook,
+  type MonitorFault,
 } from '@lexigram/monitor-core';
 import { SLO, SLOMonitor, SLOViolation } from '../../src/index.js';
 import { captureLogger } from '../support/captureLogger.js';
@@ -272,6 +274,8 @@ describe('SLOMonitor', () => {
     expect(() => monitor.recordSample(p99.metric, -1)).toThrow(
       /finite number of milliseconds >= 0/,
     );
+    // Its own error now (INVALID_SAMPLE), still an InvalidMetricError for one minor version.
+    expect(() => monitor.recordSample(p99.metric, -1)).toThrow(InvalidSampleError);
     expect(() => monitor.recordSample(p99.metric, '5' as unknown as number)).toThrow(
       InvalidMetricError,
     );
@@ -313,20 +317,54 @@ describe('SLOMonitor', () => {
   });
 
   it('evaluates in the background once started, and stops', async () => {
-    const { dispatcher, calls } = recordingDispatcher();
-    const { logger } = captureLogger();
-    const monitor = new SLOMonitor({ dispatcher, logger, hooks: createHookBus() });
-    monitor.register(p99);
-    monitor.recordSample(p99.metric, 500);
-    monitor.start(10);
-    const deadline = Date.now() + 5000;
-    while (calls.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    jest.useFakeTimers();
+    try {
+      const { dispatcher, calls } = recordingDispatcher();
+      const { logger } = captureLogger();
+      const monitor = new SLOMonitor({ dispatcher, logger, hooks: createHookBus() });
+      monitor.register(p99);
+      monitor.recordSample(p99.metric, 500);
+      monitor.start(10);
+      expect(calls).toHaveLength(0);
+      await jest.advanceTimersByTimeAsync(10);
+      const seen = calls.length;
+      expect(seen).toBeGreaterThan(0);
+      await monitor.stop();
+      await jest.advanceTimersByTimeAsync(50);
+      expect(calls.length).toBe(seen);
+    } finally {
+      jest.useRealTimers();
     }
-    await monitor.stop();
-    const seen = calls.length;
-    expect(seen).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(calls.length).toBe(seen);
+  });
+
+  it('reports a failed scheduled evaluation through onError and keeps going', async () => {
+    jest.useFakeTimers();
+    try {
+      const faults: MonitorFault[] = [];
+      const monitor = new SLOMonitor({ hooks: createHookBus(), onError: (f) => faults.push(f) });
+      let runs = 0;
+      monitor.evaluate = () => {
+        runs++;
+        return Promise.reject(new Error('boom'));
+      };
+      monitor.start(10);
+      await jest.advanceTimersByTimeAsync(30);
+      expect(runs).toBe(3);
+      expect(faults.map((f) => [f.code, f.component])).toEqual([
+        ['EVALUATION_FAILED', 'slo.sloMonitor'],
+        ['EVALUATION_FAILED', 'slo.sloMonitor'],
+        ['EVALUATION_FAILED', 'slo.sloMonitor'],
+      ]);
+      await monitor.shutdown();
+      await monitor.shutdown();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refuses an interval Node would overflow, naming it', () => {
+    const monitor = new SLOMonitor({ hooks: createHookBus() });
+    expect(() => monitor.start(2 ** 31)).toThrow(MonitorConfigError);
+    expect(() => monitor.start(2 ** 31)).toThrow(/intervalMs: must be at most 2147483647 ms/);
   });
 });

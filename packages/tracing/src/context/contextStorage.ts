@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { processSingleton, type SpanProtocol } from '@lexigram/monitor-core';
+import type { SpanProtocol } from '@lexigram/monitor-core';
+import { processSingleton } from '@lexigram/monitor-core/internal';
 import type { Baggage } from '../propagation/baggage.js';
 
 /** What is active in an async context: the current span and the current baggage. */
@@ -11,8 +12,9 @@ export interface ContextFrame {
 // One store per process, shared by every copy of this package (ESM and CJS builds), so the
 // active span set by one copy is the parent of spans started through another.
 const storage: AsyncLocalStorage<ContextFrame> = processSingleton(
-  'tracing.contextStorage',
+  '@lexigram/monitor-tracing/contextStorage',
   () => new AsyncLocalStorage<ContextFrame>(),
+  (existing) => existing instanceof AsyncLocalStorage,
 );
 
 /** The span active in the current async context, if any. */

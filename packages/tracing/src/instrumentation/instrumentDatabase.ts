@@ -7,7 +7,7 @@ import {
   type MetricsCollectorProtocol,
   type TracerProtocol,
 } from '@lexigram/monitor-core';
-import { isPromiseLike } from '../tracer/runInSpan.js';
+import { isPromiseLike } from '@lexigram/monitor-core/internal';
 
 /** A database client with `execute` and, optionally, `executeQuery`. */
 export interface DatabaseProvider {

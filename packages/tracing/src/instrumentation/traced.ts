@@ -5,6 +5,12 @@ import {
   type SpanKind,
   type StartSpanOptions,
 } from '@lexigram/monitor-core';
+import {
+  createInstrumenter,
+  keepName,
+  type AnyFunction,
+  type Instrumenter,
+} from '@lexigram/monitor-core/internal';
 
 /** Options of {@link traced}. */
 export interface TracedOptions {
@@ -23,58 +29,30 @@ export interface TracedOptions {
   captureArgs?: boolean;
 }
 
-type AnyFn = (this: unknown, ...args: never[]) => unknown;
-
 /**
- * Wrap a function in a span (higher-order form). The span is active while the function runs,
- * ends when it returns or its promise settles, and records a throw or rejection as an
- * `exception` event with status `error`. Sync functions stay sync.
+ * Wrap a function in a span: `traced(fn, options?)`, `traced(options?)(fn)`, or as a standard
+ * (TC39) method decorator, `@traced`, `@traced()`, `@traced('name')` or `@traced({ ... })`
+ * (default span name `ClassName.method`). The span is active while the function runs, ends when
+ * it returns or its promise settles, and records a throw or rejection as an `exception` event
+ * with status `error`. Sync functions stay sync.
  *
  * @example
  * ```ts
  * const loadUser = traced(async function loadUser(id: string) { ... });
- * ```
- */
-export function traced<F extends AnyFn>(fn: F, options?: string | TracedOptions): F;
-/**
- * `traced` as a standard (TC39) method decorator: `@traced()`, `@traced('name')` or
- * `@traced({ ... })`. The default span name is `ClassName.method`.
- *
- * @example
- * ```ts
  * class Orders { @traced() async place(order: Order) { ... } }
  * ```
  */
-export function traced(
-  options?: string | TracedOptions,
-): <F extends AnyFn>(method: F, context: ClassMethodDecoratorContext) => F;
-/** `@traced` used without parentheses. */
-export function traced<F extends AnyFn>(method: F, context: ClassMethodDecoratorContext): F;
-export function traced(
-  fnOrOptions?: AnyFn | string | TracedOptions,
-  second?: string | TracedOptions | ClassMethodDecoratorContext,
-): unknown {
-  if (typeof fnOrOptions === 'function') {
-    if (isDecoratorContext(second)) return decorate(fnOrOptions, second, {});
-    return wrapFunction(fnOrOptions, normalize(second), fnOrOptions.name || 'anonymous');
-  }
-  const options = normalize(fnOrOptions);
-  return <F extends AnyFn>(method: F, context: ClassMethodDecoratorContext): F =>
-    decorate(method, context, options);
-}
+export const traced: Instrumenter<string | TracedOptions> = createInstrumenter<
+  string | TracedOptions,
+  TracedOptions
+>({
+  normalize,
+  wrap: (fn, name, options) => wrapFunction(fn, options, name),
+});
 
 function normalize(options: string | TracedOptions | undefined): TracedOptions {
   if (options === undefined) return {};
   return typeof options === 'string' ? { name: options } : options;
-}
-
-function isDecoratorContext(value: unknown): value is ClassMethodDecoratorContext {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'method' &&
-    typeof (value as { addInitializer?: unknown }).addInitializer === 'function'
-  );
 }
 
 /** Span options built once per wrapped function, so a call allocates none of them. */
@@ -85,44 +63,23 @@ function spanOptionsFor(name: string, options: TracedOptions): StartSpanOptions 
   };
 }
 
-function wrapFunction<F extends AnyFn>(fn: F, options: TracedOptions, defaultName: string): F {
+function wrapFunction<F extends AnyFunction>(
+  fn: F,
+  options: TracedOptions,
+  defaultName: string,
+): F {
   const name = options.name ?? defaultName;
   const spanOptions = spanOptionsFor(name, options);
-  const wrapped = function (this: unknown, ...args: never[]): unknown {
-    const service = options.service ?? getObservability();
-    const startOptions = options.captureArgs ? withArgs(spanOptions, args) : spanOptions;
-    return service.tracer.startActiveSpan(name, startOptions, () => fn.apply(this, args));
-  };
-  Object.defineProperty(wrapped, 'name', { value: fn.name });
-  return wrapped as unknown as F;
-}
-
-function decorate<F extends AnyFn>(
-  method: F,
-  context: ClassMethodDecoratorContext,
-  options: TracedOptions,
-): F {
-  const methodName = String(context.name);
-  // The class is only known from the receiver: one wrapper per class, built on first call, so
-  // a subclass calling an inherited method gets its own qualified name.
-  const byClass = new WeakMap<object, F>();
-  return function (this: unknown, ...args: never[]): unknown {
-    const owner = (context.static ? this : (this as object | undefined)?.constructor) as
-      { name?: string } | undefined;
-    if (owner === undefined || owner === null) {
-      return wrapFunction(method, options, methodName).apply(this, args);
-    }
-    let wrapper = byClass.get(owner);
-    if (wrapper === undefined) {
-      wrapper = wrapFunction(
-        method,
-        options,
-        owner.name ? `${owner.name}.${methodName}` : methodName,
+  return keepName(
+    function (this: unknown, ...args: unknown[]): unknown {
+      const service = options.service ?? getObservability();
+      const startOptions = options.captureArgs ? withArgs(spanOptions, args) : spanOptions;
+      return service.tracer.startActiveSpan(name, startOptions, () =>
+        (fn as unknown as (this: unknown, ...a: unknown[]) => unknown).apply(this, args),
       );
-      byClass.set(owner, wrapper);
-    }
-    return wrapper.apply(this, args);
-  } as F;
+    } as unknown as F,
+    fn,
+  );
 }
 
 function withArgs(base: StartSpanOptions, args: readonly unknown[]): StartSpanOptions {

@@ -1,11 +1,12 @@
 import {
-  MonitorConfigError,
-  type ConfigFieldError,
+  SpanExportError,
+  type MonitorFaultHandler,
   type SpanExporter,
 } from '@lexigram/monitor-core';
-import { SpanExportError } from '../errors/spanExportError.js';
+import { FieldChecker, ShutdownOnce } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
-import { report, warnOnce, type ExportErrorHandler } from './errorReporter.js';
+import { reportExportFault } from './errorReporter.js';
+import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
 import { exportSpans } from './exportSpans.js';
 import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
 
@@ -19,8 +20,13 @@ export interface BatchSpanProcessorOptions {
   scheduledDelayMs?: number;
   /** Longest wait for one export call. Default 30000. */
   exportTimeoutMs?: number;
-  /** Receives export errors and drop notices. Default: one process warning, then silence. */
-  onError?: ExportErrorHandler;
+  /** Deadline of `shutdown()` in ms (flush and exporter shutdown). Default 30000. */
+  shutdownTimeoutMs?: number;
+  /**
+   * Receives export errors (`SPAN_EXPORT_FAILED`) and drop notices (`SPANS_DROPPED`), the
+   * error as `fault.error`. Default: the process-wide fault channel (`setMonitorDiagnostics`).
+   */
+  onError?: MonitorFaultHandler;
 }
 
 /** The defaults of {@link BatchSpanProcessorOptions}. */
@@ -43,14 +49,17 @@ export const BATCH_SPAN_PROCESSOR_DEFAULTS = Object.freeze({
  */
 export class BatchSpanProcessor implements SpanProcessor {
   /** Resolved settings. */
-  readonly options: Readonly<Required<Omit<BatchSpanProcessorOptions, 'onError'>>>;
+  readonly options: Readonly<
+    Required<Omit<BatchSpanProcessorOptions, 'onError' | 'shutdownTimeoutMs'>>
+  >;
   private readonly exporter: SpanExporter;
-  private readonly onError: ExportErrorHandler;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number | undefined;
+  private readonly closing = new ShutdownOnce();
   private queue: Span[] = [];
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private draining: Promise<void> | undefined;
-  private shutdownPromise: Promise<void> | undefined;
   private exported = 0;
   private dropped = 0;
   private droppedReported = 0;
@@ -64,11 +73,12 @@ export class BatchSpanProcessor implements SpanProcessor {
   constructor(exporter: SpanExporter, options: BatchSpanProcessorOptions = {}) {
     this.exporter = exporter;
     this.options = resolveOptions(options);
-    this.onError = options.onError ?? warnOnce('BatchSpanProcessor');
+    this.onError = options.onError;
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
   }
 
   onEnd(span: Span): void {
-    if (this.shutdownPromise !== undefined) {
+    if (this.closing.requested) {
       this.dropped++;
       return;
     }
@@ -99,25 +109,23 @@ export class BatchSpanProcessor implements SpanProcessor {
     } finally {
       this.flushRequests--;
     }
-    try {
-      await this.exporter.forceFlush?.();
-    } catch (error) {
-      report(this.onError, error);
-    }
+    await flushExporter(this.exporter, 'batchSpanProcessor', this.onError);
   }
 
-  /** Stop accepting spans, export what is queued, shut the exporter down. Idempotent. */
+  /**
+   * Stop accepting spans, export what is queued, shut the exporter down, within
+   * `shutdownTimeoutMs`. Idempotent; never rejects.
+   */
   shutdown(): Promise<void> {
-    this.shutdownPromise ??= (async () => {
-      await this.forceFlush();
-      this.clearSchedule();
-      try {
-        await this.exporter.shutdown?.();
-      } catch (error) {
-        report(this.onError, error);
-      }
-    })();
-    return this.shutdownPromise;
+    return shutdownProcessor({
+      closing: this.closing,
+      exporter: this.exporter,
+      component: 'batchSpanProcessor',
+      onError: this.onError,
+      shutdownTimeoutMs: this.shutdownTimeoutMs,
+      flush: () => this.forceFlush(),
+      beforeExporterShutdown: () => this.clearSchedule(),
+    });
   }
 
   /** Counters since creation. */
@@ -168,7 +176,7 @@ export class BatchSpanProcessor implements SpanProcessor {
     const draining = this.runDrain().finally(() => {
       this.draining = undefined;
       // Spans that arrived while the last export settled wait for their own schedule.
-      if (this.queue.length > 0 && this.shutdownPromise === undefined) {
+      if (this.queue.length > 0 && !this.closing.requested) {
         if (this.queue.length >= this.options.maxExportBatchSize) this.scheduleNow();
         else this.startTimer();
       }
@@ -209,7 +217,7 @@ export class BatchSpanProcessor implements SpanProcessor {
       } catch (error) {
         this.failedExports++;
         this.failedSpans += batch.length;
-        report(this.onError, error);
+        reportExportFault('batchSpanProcessor', this.onError, error);
       }
     }
     this.settled += batch.length;
@@ -220,39 +228,39 @@ export class BatchSpanProcessor implements SpanProcessor {
     if (this.dropped === this.droppedReported) return;
     const newly = this.dropped - this.droppedReported;
     this.droppedReported = this.dropped;
-    report(
+    reportExportFault(
+      'batchSpanProcessor',
       this.onError,
       new SpanExportError(
         `Span queue full (maxQueueSize ${this.options.maxQueueSize}): ${newly} spans dropped. Raise maxQueueSize or make sure the exporter keeps up.`,
       ),
+      'SPANS_DROPPED',
     );
   }
 }
 
-function resolveOptions(
-  options: BatchSpanProcessorOptions,
-): Readonly<Required<Omit<BatchSpanProcessorOptions, 'onError'>>> {
+function resolveOptions(options: BatchSpanProcessorOptions): BatchSpanProcessor['options'] {
+  const check = new FieldChecker('BatchSpanProcessor options');
+  const d = BATCH_SPAN_PROCESSOR_DEFAULTS;
   const resolved = {
-    maxQueueSize: options.maxQueueSize ?? BATCH_SPAN_PROCESSOR_DEFAULTS.maxQueueSize,
-    maxExportBatchSize:
-      options.maxExportBatchSize ?? BATCH_SPAN_PROCESSOR_DEFAULTS.maxExportBatchSize,
-    scheduledDelayMs: options.scheduledDelayMs ?? BATCH_SPAN_PROCESSOR_DEFAULTS.scheduledDelayMs,
-    exportTimeoutMs: options.exportTimeoutMs ?? BATCH_SPAN_PROCESSOR_DEFAULTS.exportTimeoutMs,
+    maxQueueSize: options.maxQueueSize ?? d.maxQueueSize,
+    maxExportBatchSize: options.maxExportBatchSize ?? d.maxExportBatchSize,
+    scheduledDelayMs: options.scheduledDelayMs ?? d.scheduledDelayMs,
+    exportTimeoutMs: options.exportTimeoutMs ?? d.exportTimeoutMs,
   };
-  const fields: ConfigFieldError[] = [];
-  for (const [key, value] of Object.entries(resolved)) {
-    if (!Number.isInteger(value) || value <= 0) {
-      fields.push({ path: key, message: `must be a positive integer, got ${String(value)}` });
-    }
+  check.integerAtLeast('maxQueueSize', resolved.maxQueueSize, 1);
+  check.integerAtLeast('maxExportBatchSize', resolved.maxExportBatchSize, 1);
+  check.durationMs('scheduledDelayMs', resolved.scheduledDelayMs, { integer: true });
+  check.durationMs('exportTimeoutMs', resolved.exportTimeoutMs, { integer: true });
+  if (options.shutdownTimeoutMs !== undefined) {
+    check.durationMs('shutdownTimeoutMs', options.shutdownTimeoutMs);
   }
-  if (fields.length === 0 && resolved.maxExportBatchSize > resolved.maxQueueSize) {
-    fields.push({
-      path: 'maxExportBatchSize',
-      message: `must not exceed maxQueueSize (${resolved.maxQueueSize}), got ${resolved.maxExportBatchSize}`,
-    });
+  if (check.count === 0 && resolved.maxExportBatchSize > resolved.maxQueueSize) {
+    check.add(
+      'maxExportBatchSize',
+      `must not exceed maxQueueSize (${resolved.maxQueueSize}), got ${resolved.maxExportBatchSize}`,
+    );
   }
-  if (fields.length > 0) {
-    throw new MonitorConfigError(fields, { source: 'BatchSpanProcessor options' });
-  }
+  check.throwIfInvalid();
   return Object.freeze(resolved);
 }

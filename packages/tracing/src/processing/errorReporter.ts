@@ -1,30 +1,33 @@
-/** Receives errors from a background export; must not throw (a throw is swallowed). */
+import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import { reportFault } from '@lexigram/monitor-core/internal';
+
+/**
+ * Receives errors from a background export.
+ *
+ * @deprecated The processors' `onError` is a `MonitorFaultHandler` now (the error is
+ * `fault.error`), like every other component's. Kept for `TracerOptions.onExportError` for one
+ * minor version.
+ */
 export type ExportErrorHandler = (error: unknown) => void;
 
 /**
- * The default handler: the first error of a processor becomes one process warning (visible in
- * the logs, never thrown); later ones are only counted in the processor's stats, so a down
- * collector cannot flood the output.
+ * Report an export fault of `component`: to `onError` when given, else to the process-wide
+ * fault channel (rate-limited logging and one process warning per code). Never throws.
  */
-export function warnOnce(component: string): ExportErrorHandler {
-  let warned = false;
-  return (error: unknown) => {
-    if (warned) return;
-    warned = true;
-    const raw = error instanceof Error ? error.message : String(error);
-    const message = raw.endsWith('.') ? raw : `${raw}.`;
-    process.emitWarning(
-      `${component}: ${message} Later export errors are only counted (see stats()).`,
-      { code: 'LEXIGRAM_SPAN_EXPORT' },
-    );
-  };
-}
-
-/** Call `handler` without letting it throw. */
-export function report(handler: ExportErrorHandler, error: unknown): void {
-  try {
-    handler(error);
-  } catch {
-    // An error handler that throws must not break the export loop.
-  }
+export function reportExportFault(
+  component: string,
+  onError: MonitorFaultHandler | undefined,
+  error: unknown,
+  code = 'SPAN_EXPORT_FAILED',
+): void {
+  const raw = error instanceof Error ? error.message : String(error);
+  reportFault(
+    {
+      code,
+      component: `tracing.${component}`,
+      message: raw.endsWith('.') ? raw : `${raw}.`,
+      error,
+    },
+    onError,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ReadableSpanData, SpanExporter } from '@lexigram/monitor-core';
-import { SpanExportError } from '../errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
+import { isPromiseLike, withTimeout } from '@lexigram/monitor-core/internal';
 
 /**
  * Hand `spans` to `exporter`, waiting at most `timeoutMs`. Returns `null` when a synchronous
@@ -18,26 +19,14 @@ export function exportSpans(
   } catch (error) {
     return Promise.reject(failure(error, spans.length));
   }
-  if (!isThenable(result)) return null;
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new SpanExportError(
+  if (!isPromiseLike(result)) return null;
+  return withTimeout(result, timeoutMs).then((outcome) => {
+    if (outcome.status === 'fulfilled') return;
+    throw outcome.status === 'rejected'
+      ? failure(outcome.reason, spans.length)
+      : new SpanExportError(
           `Span export of ${spans.length} spans timed out after ${timeoutMs} ms: check that the exporter's backend is reachable, or raise exportTimeoutMs.`,
-        ),
-      );
-    }, timeoutMs);
-    timer.unref();
-    Promise.resolve(result).then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(failure(error, spans.length));
-      },
-    );
+        );
   });
 }
 
@@ -46,12 +35,4 @@ function failure(error: unknown, count: number): SpanExportError {
   return new SpanExportError(`Span exporter failed on a batch of ${count} spans: ${message}`, {
     cause: error,
   });
-}
-
-function isThenable(value: unknown): value is PromiseLike<void> {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }

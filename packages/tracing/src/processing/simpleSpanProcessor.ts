@@ -1,6 +1,8 @@
-import type { SpanExporter } from '@lexigram/monitor-core';
+import type { MonitorFaultHandler, SpanExporter } from '@lexigram/monitor-core';
+import { ShutdownOnce, validateDurationMs } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
-import { report, warnOnce, type ExportErrorHandler } from './errorReporter.js';
+import { reportExportFault } from './errorReporter.js';
+import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
 import { exportSpans } from './exportSpans.js';
 import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
 
@@ -13,8 +15,13 @@ export interface SimpleSpanProcessorOptions {
    * counted, so a slow exporter cannot make memory grow without bound. Default 2048.
    */
   maxPendingExports?: number;
-  /** Receives export errors. Default: one process warning, then silence (see stats). */
-  onError?: ExportErrorHandler;
+  /** Deadline of `shutdown()` in ms. Default 30000. */
+  shutdownTimeoutMs?: number;
+  /**
+   * Receives export errors (`SPAN_EXPORT_FAILED`, the error as `fault.error`). Default: the
+   * process-wide fault channel (`setMonitorDiagnostics`).
+   */
+  onError?: MonitorFaultHandler;
 }
 
 /**
@@ -26,9 +33,10 @@ export class SimpleSpanProcessor implements SpanProcessor {
   private readonly exporter: SpanExporter;
   private readonly exportTimeoutMs: number;
   private readonly maxPendingExports: number;
-  private readonly onError: ExportErrorHandler;
+  private readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number | undefined;
+  private readonly closing = new ShutdownOnce();
   private readonly pending = new Set<Promise<void>>();
-  private shutdownPromise: Promise<void> | undefined;
   private exported = 0;
   private dropped = 0;
   private failedSpans = 0;
@@ -36,13 +44,17 @@ export class SimpleSpanProcessor implements SpanProcessor {
 
   constructor(exporter: SpanExporter, options: SimpleSpanProcessorOptions = {}) {
     this.exporter = exporter;
-    this.exportTimeoutMs = options.exportTimeoutMs ?? 30_000;
+    this.exportTimeoutMs = validateDurationMs(options.exportTimeoutMs, 'exportTimeoutMs', {
+      fallback: 30_000,
+      source: 'SimpleSpanProcessor options',
+    });
     this.maxPendingExports = options.maxPendingExports ?? 2048;
-    this.onError = options.onError ?? warnOnce('SimpleSpanProcessor');
+    this.onError = options.onError;
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
   }
 
   onEnd(span: Span): void {
-    if (this.shutdownPromise || this.pending.size >= this.maxPendingExports) {
+    if (this.closing.requested || this.pending.size >= this.maxPendingExports) {
       this.dropped++;
       return;
     }
@@ -59,7 +71,7 @@ export class SimpleSpanProcessor implements SpanProcessor {
         (error: unknown) => {
           this.failedExports++;
           this.failedSpans++;
-          report(this.onError, error);
+          reportExportFault('simpleSpanProcessor', this.onError, error);
         },
       )
       .finally(() => this.pending.delete(tracked));
@@ -69,20 +81,22 @@ export class SimpleSpanProcessor implements SpanProcessor {
   /** Waits for exports under way, then the exporter's own flush. Never rejects. */
   async forceFlush(): Promise<void> {
     await Promise.all(this.pending);
-    await this.flushExporter();
+    await flushExporter(this.exporter, 'simpleSpanProcessor', this.onError);
   }
 
-  /** Flushes, then shuts the exporter down. Idempotent. Never rejects. */
+  /**
+   * Flushes, then shuts the exporter down, within `shutdownTimeoutMs`. Idempotent; never
+   * rejects.
+   */
   shutdown(): Promise<void> {
-    this.shutdownPromise ??= (async () => {
-      await this.forceFlush();
-      try {
-        await this.exporter.shutdown?.();
-      } catch (error) {
-        report(this.onError, error);
-      }
-    })();
-    return this.shutdownPromise;
+    return shutdownProcessor({
+      closing: this.closing,
+      exporter: this.exporter,
+      component: 'simpleSpanProcessor',
+      onError: this.onError,
+      shutdownTimeoutMs: this.shutdownTimeoutMs,
+      flush: () => this.forceFlush(),
+    });
   }
 
   /** Counters since creation. */
@@ -94,13 +108,5 @@ export class SimpleSpanProcessor implements SpanProcessor {
       failedExports: this.failedExports,
       queuedSpans: this.pending.size,
     };
-  }
-
-  private async flushExporter(): Promise<void> {
-    try {
-      await this.exporter.forceFlush?.();
-    } catch (error) {
-      report(this.onError, error);
-    }
   }
 }

@@ -1,4 +1,5 @@
 import { SpanStatus, type SpanProtocol } from '@lexigram/monitor-core';
+import { callAndSettle } from '@lexigram/monitor-core/internal';
 import { runWithSpan } from '../context/contextStorage.js';
 import { errorMessage } from '../span/exception.js';
 
@@ -14,36 +15,12 @@ export function failSpan(span: SpanProtocol, error: unknown): void {
  * `error`) and rethrown unchanged.
  */
 export function runInSpan<T>(span: SpanProtocol, fn: (span: SpanProtocol) => T): T {
-  let result: T;
-  try {
-    result = runWithSpan(span, fn, span);
-  } catch (error) {
-    failSpan(span, error);
-    span.end();
-    throw error;
-  }
-  if (isPromiseLike(result)) {
-    return Promise.resolve(result).then(
-      (value) => {
-        span.end();
-        return value;
-      },
-      (error: unknown) => {
-        failSpan(span, error);
-        span.end();
-        throw error;
-      },
-    ) as T;
-  }
-  span.end();
-  return result;
-}
-
-/** True for promises and other thenables. */
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
+  return callAndSettle(
+    () => runWithSpan(span, fn, span),
+    (settled) => {
+      if (!settled.ok) failSpan(span, settled.error);
+      span.end();
+    },
+    { component: 'tracing.runInSpan' },
   );
 }

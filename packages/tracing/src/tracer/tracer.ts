@@ -3,6 +3,7 @@ import {
   SpanKind,
   TRACE_FLAG_RANDOM,
   TRACE_FLAG_SAMPLED,
+  type MonitorFaultHandler,
   type ResourceData,
   type SpanContextData,
   type SpanProtocol,
@@ -12,6 +13,7 @@ import {
   type TracerProtocol,
   type TracingConfig,
 } from '@lexigram/monitor-core';
+import { RingBuffer, reportFault } from '@lexigram/monitor-core/internal';
 import {
   activeBaggage,
   activeSpan,
@@ -35,7 +37,6 @@ import type { InstrumentationScope, SpanOwner } from '../span/spanOwner.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 import { contextOf, isSpan, resolveParent } from './parentContext.js';
 import { runInSpan } from './runInSpan.js';
-import { SpanRing } from './spanRing.js';
 import { parseMaxSpans, parseTracingConfig, type TracerOptions } from './tracerOptions.js';
 
 // A child keeps its parent's random bit: it describes the trace id, which the child shares.
@@ -76,7 +77,7 @@ export class Tracer implements TracerProtocol, SpanOwner {
     name: PACKAGE_NAME,
     version: PACKAGE_VERSION,
   });
-  private readonly ring: SpanRing<Span> | undefined;
+  private readonly ring: RingBuffer<Span> | undefined;
   private readonly neverSample: boolean;
   private readonly leaks: LeakTracker | undefined;
 
@@ -112,11 +113,11 @@ export class Tracer implements TracerProtocol, SpanOwner {
     });
     this.processor = createProcessor(options);
     const capacity = parseMaxSpans(options.maxSpans);
-    this.ring = capacity > 0 ? new SpanRing<Span>(capacity) : undefined;
+    this.ring = capacity > 0 ? new RingBuffer<Span>(capacity) : undefined;
     this.leaks =
       options.trackLeaks === false
         ? undefined
-        : new LeakTracker(options.onSpanLeak ?? warnAboutLeaksOnce(config.serviceName));
+        : new LeakTracker(options.onSpanLeak ?? leakReporter(config.serviceName, options.onError));
   }
 
   /**
@@ -273,20 +274,27 @@ function createProcessor(options: TracerOptions): SpanProcessor | undefined {
   const { processor, exporter } = options;
   if (processor !== undefined && typeof processor === 'object') return processor;
   if (exporter === undefined) return undefined;
-  const onError = options.onExportError;
+  const legacy = options.onExportError;
+  const onError: MonitorFaultHandler | undefined =
+    options.onError ?? (legacy ? (fault) => legacy(fault.error) : undefined);
   return processor === 'simple'
     ? new SimpleSpanProcessor(exporter, onError ? { onError } : {})
     : new BatchSpanProcessor(exporter, { ...options.batch, ...(onError ? { onError } : {}) });
 }
 
-function warnAboutLeaksOnce(serviceName: string): (report: SpanLeakReport) => void {
-  let warned = false;
-  return (report) => {
-    if (warned) return;
-    warned = true;
-    process.emitWarning(
-      `Tracer "${serviceName}": span "${report.names[0] ?? '?'}" was garbage-collected without end(). End every span (or use startActiveSpan / \`using\`); further leaks are counted in tracer.leakedSpanCount.`,
-      { code: 'LEXIGRAM_SPAN_LEAK' },
+/** Leaks become `SPAN_LEAKED` faults (rate-limited, one process warning by default). */
+function leakReporter(
+  serviceName: string,
+  onError: MonitorFaultHandler | undefined,
+): (report: SpanLeakReport) => void {
+  return (report) =>
+    reportFault(
+      {
+        code: 'SPAN_LEAKED',
+        component: 'tracing.tracer',
+        message: `Tracer "${serviceName}": span "${report.names[0] ?? '?'}" was garbage-collected without end(). End every span (or use startActiveSpan / \`using\`); leaks are counted in tracer.leakedSpanCount.`,
+        details: { names: report.names, total: report.total },
+      },
+      onError,
     );
-  };
 }

@@ -1,10 +1,11 @@
 import {
-  MonitorConfigError,
   TracingConfigSchema,
   type AttributeValue,
+  type MonitorFaultHandler,
   type SpanExporter,
   type TracingConfig,
 } from '@lexigram/monitor-core';
+import { FieldChecker, parseOptions } from '@lexigram/monitor-core/internal';
 import type { ExportErrorHandler } from '../processing/errorReporter.js';
 import type { BatchSpanProcessorOptions } from '../processing/batchSpanProcessor.js';
 import type { SpanProcessor } from '../processing/spanProcessor.js';
@@ -36,44 +37,42 @@ export interface TracerOptions {
   processor?: 'batch' | 'simple' | SpanProcessor;
   /** Settings of the batch processor. */
   batch?: BatchSpanProcessorOptions;
-  /** Receives export errors of the built-in processors. Default: one process warning. */
+  /**
+   * Receives this tracer's background faults: export errors and drops of the built-in
+   * processors (`SPAN_EXPORT_FAILED`, `SPANS_DROPPED`) and spans garbage-collected without
+   * `end()` (`SPAN_LEAKED`, the report in `fault.details`). Default: the process-wide fault
+   * channel (`setMonitorDiagnostics`).
+   */
+  onError?: MonitorFaultHandler;
+  /**
+   * Receives export errors of the built-in processors.
+   *
+   * @deprecated Use `onError` (the error is `fault.error`). Kept for one minor version.
+   */
   onExportError?: ExportErrorHandler;
   /** Further resource attributes (`service.version`, `deployment.environment`, ...). */
   resourceAttributes?: Readonly<Record<string, AttributeValue>>;
   /** Count spans garbage-collected without `end()`. Default true. */
   trackLeaks?: boolean;
   /**
-   * Called for each group of leaked spans found. Default: one process warning the first time,
-   * then counting only (see `Tracer.leakedSpanCount`).
+   * Called for each group of leaked spans found.
+   *
+   * @deprecated Use `onError`: each group is a `SPAN_LEAKED` fault with the report as
+   * `fault.details`. Kept for one minor version.
    */
   onSpanLeak?: (report: SpanLeakReport) => void;
 }
 
 /** Validate `config` against core's schema, as one error listing every bad field. */
 export function parseTracingConfig(config: Partial<TracingConfig> | undefined): TracingConfig {
-  const result = TracingConfigSchema.safeParse(config ?? {});
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => {
-    const path = ['tracing', ...issue.path.map(String)].join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return {
-        path: `${path}.${issue.keys.join(',')}`,
-        message: 'unknown field: remove it or check its spelling',
-      };
-    }
-    return { path, message: issue.message };
-  });
-  throw new MonitorConfigError(fields, { source: 'Tracer options' });
+  return parseOptions(TracingConfigSchema, config, { source: 'Tracer options', prefix: 'tracing' });
 }
 
 /** Validate `maxSpans`. */
 export function parseMaxSpans(maxSpans: number | undefined): number {
   if (maxSpans === undefined) return DEFAULT_MAX_SPANS;
-  if (!Number.isInteger(maxSpans) || maxSpans < 0) {
-    throw new MonitorConfigError(
-      [{ path: 'maxSpans', message: `must be an integer >= 0, got ${String(maxSpans)}` }],
-      { source: 'Tracer options' },
-    );
-  }
+  const check = new FieldChecker('Tracer options');
+  check.integerAtLeast('maxSpans', maxSpans, 0);
+  check.throwIfInvalid();
   return maxSpans;
 }

@@ -1,6 +1,7 @@
+import type { MonitorFault } from '@lexigram/monitor-core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MonitorConfigError } from '@lexigram/monitor-core';
-import { SpanExportError } from '../../src/errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 import {
   BATCH_SPAN_PROCESSOR_DEFAULTS,
   BatchSpanProcessor,
@@ -12,13 +13,17 @@ import { ScriptedExporter } from '../support/exporters.js';
 function setup(options: BatchSpanProcessorOptions = {}) {
   const exporter = new ScriptedExporter();
   const errors: unknown[] = [];
+  const faults: MonitorFault[] = [];
   const processor = new BatchSpanProcessor(exporter, {
-    onError: (e) => errors.push(e),
+    onError: (fault) => {
+      faults.push(fault);
+      errors.push(fault.error);
+    },
     ...options,
   });
   const tracer = new Tracer({ processor, trackLeaks: false, maxSpans: 0 });
   const end = (...names: string[]) => names.forEach((n) => tracer.startSpan(n).end());
-  return { exporter, errors, processor, tracer, end };
+  return { exporter, errors, faults, processor, tracer, end };
 }
 
 const refedTimers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -175,6 +180,40 @@ describe('BatchSpanProcessor', () => {
       expect(String(emitWarning.mock.calls[0]![0])).toMatch(/collector unreachable/);
     } finally {
       emitWarning.mockRestore();
+    }
+  });
+});
+
+describe('BatchSpanProcessor faults and lifecycle', () => {
+  it('reports drops as SPANS_DROPPED and failures as SPAN_EXPORT_FAILED faults', async () => {
+    const { exporter, faults, processor, end } = setup({ maxQueueSize: 1, maxExportBatchSize: 1 });
+    exporter.mode = 'throw';
+    end('a', 'b');
+    await processor.forceFlush();
+    expect(faults.map((f) => [f.code, f.component])).toEqual([
+      ['SPANS_DROPPED', 'tracing.batchSpanProcessor'],
+      ['SPAN_EXPORT_FAILED', 'tracing.batchSpanProcessor'],
+    ]);
+  });
+
+  it('shutdown() resolves by shutdownTimeoutMs when the exporter never shuts down', async () => {
+    jest.useFakeTimers();
+    try {
+      const faults: MonitorFault[] = [];
+      const processor = new BatchSpanProcessor(
+        { export: () => undefined, shutdown: () => new Promise<void>(() => undefined) },
+        { shutdownTimeoutMs: 500, onError: (f) => faults.push(f) },
+      );
+      let done = false;
+      const closing = processor.shutdown().then(() => (done = true));
+      expect(processor.shutdown()).toBe(processor.shutdown());
+      await jest.advanceTimersByTimeAsync(499);
+      expect(done).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await closing;
+      expect(faults.map((f) => f.code)).toEqual(['SHUTDOWN_TIMEOUT']);
+    } finally {
+      jest.useRealTimers();
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { ReadableSpanData, SpanExporter } from '@lexigram/monitor-core';
-import { SpanExportError } from '../../src/errors/spanExportError.js';
+import { SpanExportError } from '@lexigram/monitor-core';
 import { exportSpans } from '../../src/processing/exportSpans.js';
 
 const spans = [] as readonly ReadableSpanData[];

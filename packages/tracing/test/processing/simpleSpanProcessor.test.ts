@@ -1,4 +1,5 @@
-import { SpanExportError } from '../../src/errors/spanExportError.js';
+import type { MonitorFault } from '@lexigram/monitor-core';
+import { SpanExportError } from '@lexigram/monitor-core';
 import { SimpleSpanProcessor } from '../../src/processing/simpleSpanProcessor.js';
 import { Tracer } from '../../src/tracer/tracer.js';
 import { ScriptedExporter } from '../support/exporters.js';
@@ -6,12 +7,16 @@ import { ScriptedExporter } from '../support/exporters.js';
 function setup(timeoutMs = 30_000) {
   const exporter = new ScriptedExporter();
   const errors: unknown[] = [];
+  const faults: MonitorFault[] = [];
   const processor = new SimpleSpanProcessor(exporter, {
     exportTimeoutMs: timeoutMs,
-    onError: (e) => errors.push(e),
+    onError: (fault) => {
+      faults.push(fault);
+      errors.push(fault.error);
+    },
   });
   const tracer = new Tracer({ processor, trackLeaks: false });
-  return { exporter, errors, processor, tracer };
+  return { exporter, errors, faults, processor, tracer };
 }
 
 describe('SimpleSpanProcessor', () => {

@@ -4,13 +4,13 @@ import {
   type HealthCheckOutcome,
 } from '@lexigram/monitor-core';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import { validateCheckName, validateCheckOptions } from './checkOptions.js';
 
 // Symbol.for: a function marked by one copy of this package is recognised by another.
 const MARK = Symbol.for('@lexigram/monitor-health/healthChecker');
 
-/** What `healthChecker(name, options)` stamps on a function. */
+/** What `markHealthCheck(name, options)` stamps on a function. */
 export interface HealthCheckMark {
   /** Name the check registers under. */
   readonly name: string;
@@ -24,10 +24,10 @@ export type HealthCheckMethod<This> = (
 ) => HealthCheckOutcome | Promise<HealthCheckOutcome>;
 
 /**
- * What {@link healthChecker} returns: a higher-order function for plain functions and a standard
+ * What {@link markHealthCheck} returns: a higher-order function for plain functions and a standard
  * (TC39) method decorator.
  */
-export interface HealthCheckerDecorator {
+export interface HealthCheckMarker {
   /** Mark a plain function; returns the same function. */
   <F extends HealthCheckFunction>(fn: F): F;
   /** Decorate a method; each instance gets the method bound, so it can be passed around. */
@@ -46,20 +46,17 @@ export interface HealthCheckerDecorator {
  *
  * @example
  * ```ts
- * const checkDb = healthChecker('database')(async () => db.ping());
+ * const checkDb = markHealthCheck('database')(async () => db.ping());
  *
  * class Cache {
- *   @healthChecker('cache', { critical: false })
+ *   @markHealthCheck('cache', { critical: false })
  *   async checkCache() { return this.client.isReady; }
  * }
  * checker.register(checkDb);
  * checker.register(new Cache().checkCache);
  * ```
  */
-export function healthChecker(
-  name: string,
-  options: HealthCheckOptions = {},
-): HealthCheckerDecorator {
+export function markHealthCheck(name: string, options: HealthCheckOptions = {}): HealthCheckMarker {
   const mark: HealthCheckMark = Object.freeze({
     name: validateCheckName(name),
     options: Object.freeze(validateCheckOptions(name, options)),
@@ -67,12 +64,12 @@ export function healthChecker(
   function decorate(target: unknown, context?: ClassMethodDecoratorContext): unknown {
     if (typeof target !== 'function') {
       throw new InvalidHealthCheckError(
-        `healthChecker("${mark.name}") decorates a function or a method, got ${describeValue(target)}.`,
+        `markHealthCheck("${mark.name}") decorates a function or a method, got ${describeValue(target)}.`,
       );
     }
     if (context !== undefined && context.kind !== 'method') {
       throw new InvalidHealthCheckError(
-        `healthChecker("${mark.name}") decorates methods, not a ${String((context as { kind: unknown }).kind)}.`,
+        `markHealthCheck("${mark.name}") decorates methods, not a ${String((context as { kind: unknown }).kind)}.`,
       );
     }
     stamp(target, mark);
@@ -92,10 +89,10 @@ export function healthChecker(
     }
     return target;
   }
-  return decorate as HealthCheckerDecorator;
+  return decorate as HealthCheckMarker;
 }
 
-/** The mark `healthChecker` put on `fn`, if any. */
+/** The mark `markHealthCheck` put on `fn`, if any. */
 export function getHealthCheckMark(fn: unknown): HealthCheckMark | undefined {
   if (typeof fn !== 'function') return undefined;
   return (fn as unknown as { [MARK]?: HealthCheckMark })[MARK];
@@ -104,3 +101,11 @@ export function getHealthCheckMark(fn: unknown): HealthCheckMark | undefined {
 function stamp(fn: object, mark: HealthCheckMark): void {
   Object.defineProperty(fn, MARK, { value: mark, configurable: true, enumerable: false });
 }
+
+/**
+ * The reference's name for {@link markHealthCheck}.
+ *
+ * @deprecated Use `markHealthCheck`: `healthChecker` differs from the `HealthChecker` class only
+ * by case. Kept for one minor version.
+ */
+export const healthChecker = markHealthCheck;

@@ -1,10 +1,10 @@
 import { MonitorConfigError, createHookBus } from '@lexigram/monitor-core';
-import { CachedHealthChecker, HealthCheckerRegistry } from '@lexigram/monitor-health';
+import { CachedHealthChecker, CachedHealthCheckerRegistry } from '@lexigram/monitor-health';
 import { sleep } from '../support/async.js';
 
-describe('HealthCheckerRegistry', () => {
+describe('CachedHealthCheckerRegistry', () => {
   it('returns the same instance per key; later options are ignored', async () => {
-    const registry = new HealthCheckerRegistry();
+    const registry = new CachedHealthCheckerRegistry();
     const api = registry.getOrCreate('api', { cacheTtlMs: 1234, hooks: createHookBus() });
     expect(api).toBeInstanceOf(CachedHealthChecker);
     expect(registry.getOrCreate('api', { cacheTtlMs: 1 })).toBe(api);
@@ -14,7 +14,7 @@ describe('HealthCheckerRegistry', () => {
   });
 
   it("uses 'default' when no key is given", async () => {
-    const registry = new HealthCheckerRegistry();
+    const registry = new CachedHealthCheckerRegistry();
     const checker = registry.getOrCreate();
     expect(registry.get('default')).toBe(checker);
     expect(registry.get('missing')).toBeUndefined();
@@ -22,7 +22,7 @@ describe('HealthCheckerRegistry', () => {
   });
 
   it('all() is a copy', async () => {
-    const registry = new HealthCheckerRegistry();
+    const registry = new CachedHealthCheckerRegistry();
     const a = registry.getOrCreate('a');
     const all = registry.all();
     expect([...all.entries()]).toEqual([['a', a]]);
@@ -35,11 +35,11 @@ describe('HealthCheckerRegistry', () => {
   });
 
   it('rejects an empty key', () => {
-    expect(() => new HealthCheckerRegistry().getOrCreate('')).toThrow(MonitorConfigError);
+    expect(() => new CachedHealthCheckerRegistry().getOrCreate('')).toThrow(MonitorConfigError);
   });
 
   it('cleanup() stops every refresh, empties the registry and is safe twice', async () => {
-    const registry = new HealthCheckerRegistry();
+    const registry = new CachedHealthCheckerRegistry();
     const runs = { a: 0, b: 0 };
     const a = registry.getOrCreate('a', { hooks: createHookBus() });
     const b = registry.getOrCreate('b', { hooks: createHookBus() });

@@ -1,5 +1,5 @@
 import { MonitorConfigError } from '@lexigram/monitor-core';
-import { describeValue } from '../internal/describeValue.js';
+import { describeValue } from '@lexigram/monitor-core/internal';
 import { CachedHealthChecker, type CachedHealthCheckerOptions } from './cachedHealthChecker.js';
 
 /**
@@ -8,13 +8,13 @@ import { CachedHealthChecker, type CachedHealthCheckerOptions } from './cachedHe
  *
  * @example
  * ```ts
- * const registry = new HealthCheckerRegistry();
+ * const registry = new CachedHealthCheckerRegistry();
  * const api = registry.getOrCreate('api', { dbProvider: pool });
  * registry.getOrCreate('api') === api; // true: options only count the first time
- * await registry.cleanup(); // at shutdown
+ * await registry.shutdown(); // at shutdown
  * ```
  */
-export class HealthCheckerRegistry {
+export class CachedHealthCheckerRegistry {
   private readonly checkers = new Map<string, CachedHealthChecker>();
 
   /**
@@ -51,12 +51,27 @@ export class HealthCheckerRegistry {
   }
 
   /**
-   * Stop every checker's background refresh, wait for runs in flight, and empty the registry.
-   * Safe to call more than once.
+   * Stop every checker's background refresh, wait (each by its deadline) for runs in flight, and
+   * empty the registry. Safe to call more than once; never rejects.
    */
-  async cleanup(): Promise<void> {
+  async shutdown(): Promise<void> {
     const checkers = [...this.checkers.values()];
     this.checkers.clear();
-    await Promise.all(checkers.map((checker) => checker.close()));
+    await Promise.all(checkers.map((checker) => checker.shutdown()));
+  }
+
+  /** The reference's name for {@link CachedHealthCheckerRegistry.shutdown}. */
+  cleanup(): Promise<void> {
+    return this.shutdown();
   }
 }
+
+/**
+ * The reference's name for {@link CachedHealthCheckerRegistry}.
+ *
+ * @deprecated Use `CachedHealthCheckerRegistry`: `HealthCheckerRegistry` reads almost like
+ * `HealthCheckRegistry`, a different class. Kept for one minor version.
+ */
+export const HealthCheckerRegistry = CachedHealthCheckerRegistry;
+/** @deprecated Use `CachedHealthCheckerRegistry`. */
+export type HealthCheckerRegistry = CachedHealthCheckerRegistry;

@@ -2,7 +2,7 @@ import {
   HealthChecker,
   InvalidHealthCheckError,
   getHealthCheckMark,
-  healthChecker,
+  markHealthCheck,
 } from '@lexigram/monitor-health';
 import { createHookBus } from '@lexigram/monitor-core';
 
@@ -10,18 +10,18 @@ class CacheService {
   ready = true;
   calls = 0;
 
-  @healthChecker('cache', { critical: false, category: 'readiness' })
+  @markHealthCheck('cache', { critical: false, category: 'readiness' })
   async checkCache(): Promise<boolean> {
     this.calls++;
     return this.ready;
   }
 
-  @healthChecker('static-config')
+  @markHealthCheck('static-config')
   static checkConfig(): boolean {
     return true;
   }
 
-  @healthChecker('private')
+  @markHealthCheck('private')
   #hidden(): boolean {
     return true;
   }
@@ -31,10 +31,10 @@ class CacheService {
   }
 }
 
-describe('healthChecker', () => {
+describe('markHealthCheck', () => {
   it('marks a plain function and returns it unchanged', () => {
     const fn = async (): Promise<boolean> => true;
-    const marked = healthChecker('database', { timeoutMs: 50 })(fn);
+    const marked = markHealthCheck('database', { timeoutMs: 50 })(fn);
     expect(marked).toBe(fn);
     expect(getHealthCheckMark(marked)).toEqual({ name: 'database', options: { timeoutMs: 50 } });
     expect(getHealthCheckMark(() => true)).toBeUndefined();
@@ -72,12 +72,20 @@ describe('healthChecker', () => {
   });
 
   it('rejects a bad name, bad options and non-functions', () => {
-    expect(() => healthChecker('')).toThrow(InvalidHealthCheckError);
-    expect(() => healthChecker('x', { timeoutMs: 0 })).toThrow(/timeoutMs/);
+    expect(() => markHealthCheck('')).toThrow(InvalidHealthCheckError);
+    expect(() => markHealthCheck('x', { timeoutMs: 0 })).toThrow(/timeoutMs/);
     // Called the way untyped (JavaScript) code could call it.
-    const decorate: unknown = healthChecker('x');
+    const decorate: unknown = markHealthCheck('x');
     const loose = decorate as (v: unknown, c?: unknown) => unknown;
     expect(() => loose(42)).toThrow(/decorates a function or a method, got a number \(42\)/);
     expect(() => loose(() => true, { kind: 'field' })).toThrow(/decorates methods, not a field/);
+  });
+});
+
+describe('deprecated aliases', () => {
+  it('healthChecker is markHealthCheck, HealthCheckerRegistry is CachedHealthCheckerRegistry', async () => {
+    const health = await import('@lexigram/monitor-health');
+    expect(health.healthChecker).toBe(health.markHealthCheck);
+    expect(health.HealthCheckerRegistry).toBe(health.CachedHealthCheckerRegistry);
   });
 });

@@ -1,4 +1,5 @@
-import { MonitorError, type MonitorErrorOptions } from '@lexigram/monitor-core';
+import type { MonitorErrorCode } from './errorCodes.js';
+import { MonitorError, type MonitorErrorOptions } from './monitorError.js';
 
 /**
  * One metric could not be collected: its gauge callback threw, rejected, or did not settle
@@ -6,7 +7,7 @@ import { MonitorError, type MonitorErrorOptions } from '@lexigram/monitor-core';
  * metric out and returns every other one.
  */
 export class MetricCollectionError extends MonitorError {
-  static override readonly code: string = 'METRIC_COLLECTION_FAILED';
+  static override readonly code: MonitorErrorCode = 'METRIC_COLLECTION_FAILED';
 
   /** Name of the metric left out. */
   readonly metricName: string;

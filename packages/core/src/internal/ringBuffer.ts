@@ -1,6 +1,6 @@
 /**
- * A fixed-capacity buffer keeping the most recent items: pushing past capacity overwrites the
- * oldest, so memory stays bounded however long a monitor runs.
+ * The most recent `capacity` items, the oldest overwritten first, so memory stays bounded however
+ * long a component runs. Pushing is one array store and no modulo, so it can sit on a hot path.
  */
 export class RingBuffer<T> {
   private readonly items: (T | undefined)[];
@@ -21,14 +21,14 @@ export class RingBuffer<T> {
   push(item: T): void {
     if (this.capacity === 0) return;
     this.items[this.next] = item;
-    this.next = (this.next + 1) % this.capacity;
-    if (this.filled < this.capacity) this.filled += 1;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+    if (this.filled < this.capacity) this.filled++;
   }
 
   /** The most recent item, if any. */
   last(): T | undefined {
     if (this.filled === 0) return undefined;
-    return this.items[(this.next - 1 + this.capacity) % this.capacity];
+    return this.items[this.next === 0 ? this.capacity - 1 : this.next - 1];
   }
 
   /** Items oldest first, as a new array. */
