@@ -53,7 +53,6 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
     onActive: (active) => (active ? state.activate() : state.deactivate()),
     onError: resolved.onError,
   });
-  let lastSnapshot: DashboardSnapshot | undefined;
 
   const send = (
     response: ServerResponse,
@@ -68,11 +67,6 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (!resolved.enabled) return send(response, 404, 'text/plain', 'Not found', false);
-    const decision = await decideAccess(request, resolved);
-    if (!decision.allowed) {
-      if (decision.status === 401) response.setHeader('www-authenticate', 'Bearer');
-      return send(response, decision.status, 'text/plain', 'Dashboard access refused', false);
-    }
     const method = request.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') {
       response.setHeader('allow', 'GET, HEAD');
@@ -84,14 +78,8 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
     if (resolved.basePath !== '' && path.startsWith(resolved.basePath)) {
       path = path.slice(resolved.basePath.length);
     }
-    if (path === '') {
-      // Relative asset URLs need the trailing slash.
-      response.setHeader('location', `${url.pathname}/${url.search}`);
-      return send(response, 308, 'text/plain', 'Moved', head);
-    }
-    if (path === '/' || path === '/index.html') {
-      return send(response, 200, 'text/html; charset=utf-8', pageHtml(resolved.title), head);
-    }
+    // The script and style hold no data and are the same for everyone: served before the
+    // access check so a page opened with `?token=` can load them.
     if (path === '/app.js' || path === '/app.css') {
       const assets = loadPageAssets();
       if (!assets) {
@@ -107,6 +95,19 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
         ? send(response, 200, 'text/javascript; charset=utf-8', assets.script, head)
         : send(response, 200, 'text/css; charset=utf-8', assets.style, head);
     }
+    const decision = await decideAccess(request, resolved);
+    if (!decision.allowed) {
+      if (decision.status === 401) response.setHeader('www-authenticate', 'Bearer');
+      return send(response, decision.status, 'text/plain', 'Dashboard access refused', false);
+    }
+    if (path === '') {
+      // Relative asset URLs need the trailing slash.
+      response.setHeader('location', `${url.pathname}/${url.search}`);
+      return send(response, 308, 'text/plain', 'Moved', head);
+    }
+    if (path === '/' || path === '/index.html') {
+      return send(response, 200, 'text/html; charset=utf-8', pageHtml(resolved.title), head);
+    }
     if (path === '/events') {
       if (head) return send(response, 200, 'text/event-stream', '', true);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -116,8 +117,8 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
       return;
     }
     if (path === '/api/snapshot') {
-      lastSnapshot = await state.build();
-      return send(response, 200, 'application/json', JSON.stringify(lastSnapshot), head);
+      const snapshot = await state.build();
+      return send(response, 200, 'application/json', JSON.stringify(snapshot), head);
     }
     if (path.startsWith('/api/traces/')) {
       const traceId = path.slice('/api/traces/'.length).toLowerCase();
