@@ -95,7 +95,7 @@ export function resolveDashboardOptions(options: DashboardOptions = {}): Resolve
   ];
   for (const [field, min] of numbers) {
     const value = options[field];
-    if (value !== undefined) check.integerAtLeast(field, value as number, min);
+    if (value !== undefined) check.integerAtLeast(field, value, min);
   }
   if (
     options.token !== undefined &&
