@@ -7,8 +7,13 @@ export interface PageAssets {
   readonly style: Buffer;
 }
 
-// From src/server (tests) or dist (builds): the package root is one or two levels up.
-const CANDIDATES = [join(__dirname, '..', 'assets'), join(__dirname, '..', '..', 'assets')];
+// From dist (builds, where tsup's shims define __dirname in ESM too) or src/server (tests under
+// CommonJS) the package root is one or two levels up. Sources loaded as raw ESM have no
+// __dirname: no assets then.
+function candidateDirs(): string[] {
+  if (typeof __dirname !== 'string') return [];
+  return [join(__dirname, '..', 'assets'), join(__dirname, '..', '..', 'assets')];
+}
 
 let cached: PageAssets | undefined;
 
@@ -18,7 +23,7 @@ let cached: PageAssets | undefined;
  */
 export function loadPageAssets(): PageAssets | undefined {
   if (cached) return cached;
-  for (const dir of CANDIDATES) {
+  for (const dir of candidateDirs()) {
     const script = join(dir, 'app.js');
     const style = join(dir, 'app.css');
     if (existsSync(script) && existsSync(style)) {
