@@ -53,7 +53,12 @@ async function feedTick(): Promise<void> {
   }
   const tracer = new Tracer({ serviceName: 'bench', processor: 'simple', maxSpans: 2000 });
   for (let i = 0; i < 2000; i++) tracer.startSpan(`GET /route/${i % 50}`).end();
-  const dashboard = createDashboard({ enabled: true, collector, recentSpans: tracer, maxSeries: SERIES });
+  const dashboard = createDashboard({
+    enabled: true,
+    collector,
+    recentSpans: tracer,
+    maxSeries: SERIES,
+  });
   const snapshot = await dashboard.snapshot();
   console.log(`dashboard: series read per tick ${snapshot.requests?.series ?? 0}`);
   let i = 0;
@@ -86,7 +91,12 @@ async function throughput(): Promise<void> {
     labelNames: LABELS,
   });
   const tracer = new Tracer({ serviceName: 'bench', processor: 'simple' });
-  const dashboard = createDashboard({ enabled: true, collector, recentSpans: tracer, basePath: '/monitor' });
+  const dashboard = createDashboard({
+    enabled: true,
+    collector,
+    recentSpans: tracer,
+    basePath: '/monitor',
+  });
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/monitor')) return void dashboard.handler(req, res);
     const started = performance.now();
