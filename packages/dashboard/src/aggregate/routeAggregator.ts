@@ -1,4 +1,4 @@
-import type { HistogramFamily, MetricFamily } from '@lexigram/monitor-core';
+import type { HistogramFamily, Labels, MetricFamily } from '@lexigram/monitor-core';
 import { bucketQuantile } from './bucketQuantile.js';
 import { isErrorSeries, methodOf, routeOf, seriesKey } from './labelKeys.js';
 
@@ -36,7 +36,18 @@ export interface RequestTick {
 
 interface Previous {
   count: number;
-  buckets: number[];
+  buckets: Float64Array;
+  /** Tick that last saw the series; older entries are dropped. */
+  seen: number;
+}
+
+/** What a label set says, worked out once per label object (collectors reuse them). */
+interface SeriesIdentity {
+  readonly key: string;
+  readonly routeKey: string;
+  readonly method: string;
+  readonly route: string;
+  readonly error: boolean;
 }
 
 interface RouteAccumulator {
@@ -65,8 +76,10 @@ export interface RouteAggregatorOptions {
  * every series. Keeps one entry per series seen in the last snapshot, nothing more.
  */
 export class RouteAggregator {
-  private previous = new Map<string, Previous>();
+  private readonly previous = new Map<string, Previous>();
+  private readonly identities = new WeakMap<object, SeriesIdentity>();
   private previousTime: number | undefined;
+  private tickNumber = 0;
   private readonly topRoutes: number;
   private readonly maxSeries: number;
   private readonly metric: string;
@@ -82,9 +95,11 @@ export class RouteAggregator {
     const histogram = families.find(
       (f): f is HistogramFamily => f.type === 'histogram' && f.name.endsWith(this.metric),
     );
-    const elapsedSeconds =
-      this.previousTime === undefined ? 0 : Math.max((time - this.previousTime) / 1000, 0.001);
-    const next = new Map<string, Previous>();
+    const firstTick = this.previousTime === undefined;
+    const elapsedSeconds = firstTick
+      ? 0
+      : Math.max((time - (this.previousTime ?? time)) / 1000, 0.001);
+    const tick = ++this.tickNumber;
     const routes = new Map<string, RouteAccumulator>();
     let bounds: number[] = [];
     const overallCounts: number[] = [];
@@ -92,39 +107,50 @@ export class RouteAggregator {
     for (const s of histogram?.series ?? []) {
       if (series >= this.maxSeries) break;
       series++;
-      const key = seriesKey(s.labels);
-      const cumulative = s.buckets.map((b) => b.cumulativeCount);
-      if (bounds.length === 0) bounds = s.buckets.map((b) => b.upperBound);
-      next.set(key, { count: s.count, buckets: cumulative });
-      const before = this.previous.get(key);
-      // A series seen for the first time (or reset) contributes its whole count as the delta
-      // only after the first tick, so the opening snapshot does not show a spike of history.
-      const reset = before !== undefined && before.count > s.count;
-      const base = reset || before === undefined ? undefined : before;
-      const firstTick = this.previousTime === undefined;
-      const delta = firstTick ? 0 : s.count - (base?.count ?? 0);
-      const method = methodOf(s.labels);
-      const route = routeOf(s.labels);
-      const routeKey = `${method} ${route}`;
-      let acc = routes.get(routeKey);
+      const buckets = s.buckets;
+      if (bounds.length === 0) bounds = buckets.map((b) => b.upperBound);
+      const id = this.identityOf(s.labels);
+      let acc = routes.get(id.routeKey);
       if (acc === undefined) {
-        acc = { method, route, requests: 0, errors: 0, total: 0, counts: [] };
-        routes.set(routeKey, acc);
+        acc = { method: id.method, route: id.route, requests: 0, errors: 0, total: 0, counts: [] };
+        routes.set(id.routeKey, acc);
       }
       acc.total += s.count;
-      if (delta <= 0) continue;
+      let before = this.previous.get(id.key);
+      // A new series counts from zero; one whose count went down was reset and counts from zero
+      // again. The first tick only records, so opening the page shows no spike of history.
+      const fresh = before === undefined || before.count > s.count;
+      if (before === undefined || before.buckets.length !== buckets.length) {
+        before = { count: 0, buckets: new Float64Array(buckets.length), seen: tick };
+        this.previous.set(id.key, before);
+      } else if (fresh) {
+        before.count = 0;
+        before.buckets.fill(0);
+      }
+      before.seen = tick;
+      const delta = firstTick ? 0 : s.count - before.count;
+      before.count = s.count;
+      if (delta <= 0) {
+        for (let i = 0; i < buckets.length; i++) before.buckets[i] = buckets[i]!.cumulativeCount;
+        continue;
+      }
       acc.requests += delta;
-      if (isErrorSeries(s.labels)) acc.errors += delta;
+      if (id.error) acc.errors += delta;
       let below = 0;
-      for (let i = 0; i < cumulative.length; i++) {
-        const now = cumulative[i]! - (base?.buckets[i] ?? 0);
+      for (let i = 0; i < buckets.length; i++) {
+        const cumulative = buckets[i]!.cumulativeCount;
+        const now = cumulative - before.buckets[i]!;
+        before.buckets[i] = cumulative;
         const inBucket = Math.max(now - below, 0);
         below = now;
         acc.counts[i] = (acc.counts[i] ?? 0) + inBucket;
         overallCounts[i] = (overallCounts[i] ?? 0) + inBucket;
       }
     }
-    this.previous = next;
+    // Forget series that are gone, so memory follows what the collector holds.
+    if (this.previous.size > series) {
+      for (const [key, entry] of this.previous) if (entry.seen !== tick) this.previous.delete(key);
+    }
     this.previousTime = time;
     const figures = [...routes.values()].map((acc) => figuresOf(acc, bounds, elapsedSeconds));
     figures.sort((a, b) => b.rate - a.rate || b.total - a.total);
@@ -155,6 +181,23 @@ export class RouteAggregator {
       heatmap: { bounds, counts: bounds.map((_, i) => overallCounts[i] ?? 0) },
       series,
     };
+  }
+
+  private identityOf(labels: Labels): SeriesIdentity {
+    let id = this.identities.get(labels);
+    if (id === undefined) {
+      const method = methodOf(labels);
+      const route = routeOf(labels);
+      id = {
+        key: seriesKey(labels),
+        routeKey: `${method} ${route}`,
+        method,
+        route,
+        error: isErrorSeries(labels),
+      };
+      this.identities.set(labels, id);
+    }
+    return id;
   }
 }
 
