@@ -1,18 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The page's bundled script and style, built into the package's `assets/` folder. */
+/** The page's bundled script and style, built into the package's `dist/assets/` folder. */
 export interface PageAssets {
   readonly script: Buffer;
   readonly style: Buffer;
 }
 
 // From dist (builds, where tsup's shims define __dirname in ESM too) or src/server (tests under
-// CommonJS) the package root is one or two levels up. Sources loaded as raw ESM have no
-// __dirname: no assets then.
+// CommonJS). Sources loaded as raw ESM have no __dirname: no assets then.
 function candidateDirs(): string[] {
   if (typeof __dirname !== 'string') return [];
-  return [join(__dirname, '..', 'assets'), join(__dirname, '..', '..', 'assets')];
+  return [join(__dirname, 'assets'), join(__dirname, '..', '..', 'dist', 'assets')];
 }
 
 let cached: PageAssets | undefined;
