@@ -114,6 +114,9 @@ export type {
 } from './contracts/healthCheckRegistry.js';
 export type { AlertDispatcherProtocol, AlertSeverity } from './contracts/alertDispatcher.js';
 export type { MetricsExpositionProtocol } from './contracts/metricsExposition.js';
+export type { RecentSpansProtocol } from './contracts/recentSpans.js';
+export type { SloStatusData, SloStatusProtocol, SloWindowBurnData } from './contracts/sloStatus.js';
+export type { RuntimeStatsData, RuntimeStatsProtocol } from './contracts/runtimeStats.js';
 
 // Health rendering (shared by the health package and the middleware's endpoints)
 export type { HealthRenderer, HealthResponse, RenderOptions } from './health/healthResponse.js';

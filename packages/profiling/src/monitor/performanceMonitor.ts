@@ -1,4 +1,9 @@
-import { PerformanceMonitorError, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  PerformanceMonitorError,
+  type MonitorFaultHandler,
+  type RuntimeStatsData,
+  type RuntimeStatsProtocol,
+} from '@lexigram/monitor-core';
 import {
   BackgroundLoop,
   reportFault,
@@ -46,7 +51,7 @@ export interface PerformanceMonitorOptions {
  * console.log(getPerformanceSummary(monitor.metrics));
  * ```
  */
-export class PerformanceMonitor {
+export class PerformanceMonitor implements RuntimeStatsProtocol {
   /** The configuration, defaults applied. */
   readonly config: PerformanceMonitorConfig;
   private readonly onError: MonitorFaultHandler | undefined;
@@ -95,6 +100,11 @@ export class PerformanceMonitor {
 
   /** The most recent snapshot of the current (or last) run. */
   get lastSnapshot(): PerformanceSnapshot | undefined {
+    return this.accumulator.lastSnapshot;
+  }
+
+  /** The latest snapshot, as core's `RuntimeStatsProtocol` reads it (the dashboard's runtime panel). */
+  getRuntimeStats(): RuntimeStatsData | undefined {
     return this.accumulator.lastSnapshot;
   }
 

@@ -1,9 +1,11 @@
+import type { SloStatusData, SloStatusProtocol } from '@lexigram/monitor-core';
 import { AlertingMonitor, type AlertingMonitorOptions } from '../alerting/alertingMonitor.js';
 import type { RaisedAlert } from '../alerting/alertNotifier.js';
 import { severityLogLevel } from '../alerting/severity.js';
 import type { BurnRateAlert, ErrorBudget } from './burnRateAlert.js';
 import { ErrorBudgetTracker } from './errorBudgetTracker.js';
 import { RatioSLO, type RatioSLOOptions } from './ratioSlo.js';
+import { sloStatusOf } from '../status/sloStatus.js';
 import type { EventCounterTiers } from './twoTierEventCounter.js';
 
 /** Options of {@link ErrorBudgetMonitor}. */
@@ -27,7 +29,7 @@ export interface ErrorBudgetMonitorOptions extends AlertingMonitorOptions {
  * budgets.start(60_000);
  * ```
  */
-export class ErrorBudgetMonitor extends AlertingMonitor {
+export class ErrorBudgetMonitor extends AlertingMonitor implements SloStatusProtocol {
   private readonly trackers = new Map<string, ErrorBudgetTracker>();
   private readonly tiers: Partial<EventCounterTiers> | undefined;
 
@@ -57,6 +59,11 @@ export class ErrorBudgetMonitor extends AlertingMonitor {
     });
     this.trackers.set(definition.name, tracker);
     return tracker;
+  }
+
+  /** Every SLO's budget left and burn rates now (core's `SloStatusProtocol`, for dashboards). */
+  getSloStatus(): SloStatusData[] {
+    return [...this.trackers.values()].map(sloStatusOf);
   }
 
   /** Remove an SLO and its counts. */

@@ -4,6 +4,8 @@ import {
   TRACE_FLAG_RANDOM,
   TRACE_FLAG_SAMPLED,
   type MonitorFaultHandler,
+  type ReadableSpanData,
+  type RecentSpansProtocol,
   type ResourceData,
   type SpanContextData,
   type SpanProtocol,
@@ -58,7 +60,7 @@ const RANDOM_BIT = TRACE_FLAG_RANDOM;
  * await tracer.shutdown(); // exports what is queued
  * ```
  */
-export class Tracer implements TracerProtocol, SpanOwner {
+export class Tracer implements TracerProtocol, RecentSpansProtocol, SpanOwner {
   /** `service.name` of every span. */
   readonly serviceName: string;
   /** Validated tracing settings. */
@@ -204,6 +206,21 @@ export class Tracer implements TracerProtocol, SpanOwner {
   /** Recording spans started by this tracer, oldest first (at most `maxSpans`). */
   getAllSpans(): Span[] {
     return this.ring ? this.ring.toArray() : [];
+  }
+
+  /**
+   * Finished spans from the bounded store of {@link Tracer.getAllSpans}, newest first, at most
+   * `limit` (core's `RecentSpansProtocol`, read by the dashboard). Empty with `maxSpans: 0`.
+   */
+  getRecentSpans(limit = Number.POSITIVE_INFINITY): ReadableSpanData[] {
+    const out: ReadableSpanData[] = [];
+    if (!this.ring || !(limit > 0)) return out;
+    const spans = this.ring.toArray();
+    for (let i = spans.length - 1; i >= 0 && out.length < limit; i--) {
+      const span = spans[i]!;
+      if (span.ended) out.push(span.toReadableSpan());
+    }
+    return out;
   }
 
   /** Forget the spans kept for {@link Tracer.getAllSpans}. */

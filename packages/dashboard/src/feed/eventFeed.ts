@@ -1,0 +1,113 @@
+import type { ServerResponse } from 'node:http';
+import { BackgroundLoop, reportFault, type Scheduler } from '@lexigram/monitor-core/internal';
+import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+
+/** Options of {@link EventFeed}. */
+export interface EventFeedOptions {
+  /** Builds the payload of one tick (serialized once, sent to every client). */
+  readonly produce: () => Promise<unknown>;
+  readonly intervalMs: number;
+  readonly maxClients: number;
+  /** Called when the first client joins and after the last one leaves. */
+  readonly onActive?: (active: boolean) => void;
+  readonly onError?: MonitorFaultHandler | undefined;
+  readonly scheduler?: Scheduler;
+}
+
+/**
+ * Server-sent events to the open pages. The loop runs only while at least one page is
+ * connected, so an unwatched dashboard costs nothing; each tick's payload is serialized once
+ * for every client; a client whose socket is not draining skips ticks instead of queueing them,
+ * so a slow page cannot grow the server's memory.
+ */
+export class EventFeed {
+  private readonly clients = new Set<ServerResponse>();
+  private readonly loop: BackgroundLoop;
+  private last: string | undefined;
+
+  constructor(private readonly options: EventFeedOptions) {
+    this.loop = new BackgroundLoop({
+      run: () => this.tick(),
+      onError: (error) =>
+        reportFault(
+          {
+            code: 'DASHBOARD_FEED_FAILED',
+            component: 'monitor-dashboard',
+            message: 'dashboard feed tick failed',
+            error,
+          },
+          options.onError,
+        ),
+      component: 'monitor-dashboard',
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    });
+  }
+
+  /** Pages connected now. */
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** True while the loop is scheduled. */
+  get running(): boolean {
+    return this.loop.started;
+  }
+
+  /**
+   * Attach `response` as a client. False (and nothing written) when `maxClients` are connected.
+   */
+  attach(response: ServerResponse): boolean {
+    if (this.clients.size >= this.options.maxClients) return false;
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    response.write('retry: 2000\n\n');
+    this.clients.add(response);
+    response.on('close', () => this.detach(response));
+    if (this.last !== undefined) response.write(this.last);
+    if (this.clients.size === 1) {
+      this.options.onActive?.(true);
+      this.loop.start(this.options.intervalMs);
+      void this.loop.runNow();
+    }
+    return true;
+  }
+
+  /** Run one tick now (tests, benches). */
+  runNow(): Promise<void> {
+    return this.loop.runNow();
+  }
+
+  /** End every client and stop the loop. */
+  async close(): Promise<void> {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    await this.stopLoop();
+  }
+
+  private detach(response: ServerResponse): void {
+    if (!this.clients.delete(response)) return;
+    if (this.clients.size === 0) void this.stopLoop();
+  }
+
+  private async stopLoop(): Promise<void> {
+    if (!this.loop.started) return;
+    await this.loop.stop();
+    this.last = undefined;
+    this.options.onActive?.(false);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.clients.size === 0) return;
+    const payload = await this.options.produce();
+    const message = `event: snapshot\ndata: ${JSON.stringify(payload)}\n\n`;
+    this.last = message;
+    for (const client of this.clients) {
+      // writableNeedDrain: the previous message is still buffered; skip rather than pile up.
+      if (!client.writableNeedDrain) client.write(message);
+    }
+  }
+}

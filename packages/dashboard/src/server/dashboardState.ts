@@ -1,0 +1,173 @@
+import {
+  getMonitorFaultCounts,
+  type HealthReport,
+  type RuntimeStatsData,
+  type SloStatusData,
+} from '@lexigram/monitor-core';
+import { reportFault, withTimeout } from '@lexigram/monitor-core/internal';
+import { RouteAggregator, type RequestTick } from '../aggregate/routeAggregator.js';
+import { summarizeTraces, type TraceSummary } from '../aggregate/traceSummaries.js';
+import { ProcessRuntimeStats } from '../runtime/processRuntimeStats.js';
+import type { Redactor } from '../security/redactor.js';
+import type { ResolvedDashboardOptions } from './dashboardOptions.js';
+
+/** One health check as the page shows it. */
+export interface HealthCheckView {
+  readonly name: string;
+  readonly status: string;
+  readonly message: string | undefined;
+  readonly durationMs: number;
+  readonly timestamp: number;
+  readonly details: unknown;
+}
+
+/** Everything one feed message carries. */
+export interface DashboardSnapshot {
+  readonly time: number;
+  readonly title: string;
+  readonly requests: RequestTick | null;
+  readonly traces: { readonly slowest: TraceSummary[]; readonly failed: TraceSummary[] } | null;
+  readonly health: { readonly status: string; readonly checks: HealthCheckView[] } | null;
+  readonly slos: readonly SloStatusData[] | null;
+  readonly runtime: RuntimeStatsData | null;
+  readonly faults: readonly { readonly code: string; readonly count: number }[];
+}
+
+const COMPONENT = 'monitor-dashboard';
+
+/**
+ * Builds the snapshot the page receives. Each source is read under its own guard: a failing
+ * source is reported once per tick as a fault and shows as missing, the rest still renders.
+ * Health checks run at most every `healthIntervalMs` in the background; the tick reads the
+ * latest report and never waits for them.
+ */
+export class DashboardState {
+  private readonly routes: RouteAggregator;
+  private readonly ownRuntime: ProcessRuntimeStats | undefined;
+  private lastHealth: DashboardSnapshot['health'] = null;
+  private healthRunAt = Number.NEGATIVE_INFINITY;
+  private healthInFlight = false;
+
+  constructor(
+    private readonly options: ResolvedDashboardOptions,
+    private readonly redact: Redactor,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.routes = new RouteAggregator(options);
+    this.ownRuntime = options.runtime ? undefined : new ProcessRuntimeStats();
+  }
+
+  /** Start the probes that only run while someone watches. */
+  activate(): void {
+    this.ownRuntime?.start();
+  }
+
+  /** Stop them. */
+  deactivate(): void {
+    this.ownRuntime?.stop();
+  }
+
+  /** Take one snapshot. Never rejects. */
+  async build(): Promise<DashboardSnapshot> {
+    const time = this.now();
+    this.refreshHealth(time);
+    const requests = await this.guard('metrics', async () => {
+      const collector = this.options.collector;
+      return collector ? this.routes.update(await collector.collect(), time) : null;
+    });
+    const traces = await this.guard('traces', () => {
+      const source = this.options.recentSpans;
+      return source
+        ? summarizeTraces(source.getRecentSpans(this.options.maxSpans), this.options.traceLimit)
+        : null;
+    });
+    const slos = await this.guard('slos', () => this.options.slos?.getSloStatus() ?? null);
+    const runtime = await this.guard(
+      'runtime',
+      () => (this.options.runtime ?? this.ownRuntime)?.getRuntimeStats() ?? null,
+    );
+    const counts = (this.options.faultCounts ?? getMonitorFaultCounts)();
+    const faults = [...counts].map(([code, count]) => ({ code, count }));
+    return {
+      time,
+      title: this.options.title,
+      requests,
+      traces,
+      health: this.lastHealth,
+      slos,
+      runtime,
+      faults,
+    };
+  }
+
+  /** Run the health checks now, waiting for them (bounded by `healthTimeoutMs`). */
+  async runHealth(): Promise<void> {
+    const health = this.options.health;
+    if (!health || this.healthInFlight) return;
+    this.healthInFlight = true;
+    this.healthRunAt = this.now();
+    try {
+      const outcome = await withTimeout(health.runAll(), this.options.healthTimeoutMs);
+      if (outcome.status === 'fulfilled') this.lastHealth = this.viewOf(outcome.value);
+      else {
+        this.lastHealth = {
+          status: 'unhealthy',
+          checks: [
+            {
+              name: '(health run)',
+              status: 'unhealthy',
+              message:
+                outcome.status === 'timedOut' ? 'health checks timed out' : 'health run failed',
+              durationMs: this.options.healthTimeoutMs,
+              timestamp: this.now(),
+              details: undefined,
+            },
+          ],
+        };
+        if (outcome.status === 'rejected') this.fault('health', outcome.reason);
+      }
+    } finally {
+      this.healthInFlight = false;
+    }
+  }
+
+  private refreshHealth(time: number): void {
+    if (time - this.healthRunAt >= this.options.healthIntervalMs) void this.runHealth();
+  }
+
+  private viewOf(report: HealthReport): NonNullable<DashboardSnapshot['health']> {
+    return {
+      status: report.status,
+      checks: Object.entries(report.checks).map(([name, r]) => ({
+        name,
+        status: r.status,
+        message: r.message,
+        durationMs: r.durationMs,
+        timestamp: r.timestamp,
+        details: this.redact(r.details),
+      })),
+    };
+  }
+
+  private async guard<T>(source: string, read: () => T | Promise<T>): Promise<T | null> {
+    try {
+      return await read();
+    } catch (error) {
+      this.fault(source, error);
+      return null;
+    }
+  }
+
+  private fault(source: string, error: unknown): void {
+    reportFault(
+      {
+        code: 'DASHBOARD_SOURCE_FAILED',
+        component: COMPONENT,
+        message: `dashboard could not read ${source}`,
+        error,
+        details: { source },
+      },
+      this.options.onError,
+    );
+  }
+}
