@@ -36,3 +36,4 @@ export {
 export { createRedactor, DEFAULT_REDACTED_FIELDS, type Redactor } from './security/redactor.js';
 export { SECURITY_HEADERS } from './security/securityHeaders.js';
 export { ProcessRuntimeStats } from './runtime/processRuntimeStats.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
