@@ -62,3 +62,4 @@ export {
   instrumentOutgoingRequests,
   type OutgoingRequestOptions,
 } from './outgoing/instrumentOutgoing.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
