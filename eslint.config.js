@@ -70,6 +70,30 @@ export default tseslint.config(
     },
   },
   {
+    // The middleware's adapters take the user's framework instance: frameworks are optional
+    // peers, so importing one at run time would break apps that do not install it.
+    files: ['packages/middleware/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['express', 'fastify', 'koa', '@koa/router', 'hono'].map((name) => ({
+            name,
+            message: 'Frameworks are optional peers: use `import type` only.',
+            allowTypeImports: true,
+          })),
+          patterns: [
+            {
+              group: ['hono/*', 'fastify/*', 'express/*', 'koa/*'],
+              message: 'Frameworks are optional peers: use `import type` only.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/test/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

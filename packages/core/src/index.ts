@@ -111,6 +111,24 @@ export type {
 export type { AlertDispatcherProtocol, AlertSeverity } from './contracts/alertDispatcher.js';
 export type { MetricsExpositionProtocol } from './contracts/metricsExposition.js';
 
+// Health rendering (shared by the health package and the middleware's endpoints)
+export type { HealthRenderer, HealthResponse, RenderOptions } from './health/healthResponse.js';
+export { httpStatusFor, renderJson } from './health/renderJson.js';
+export {
+  HEALTH_JSON_CONTENT_TYPE,
+  renderHealthJson,
+  toHealthJsonStatus,
+  type HealthJsonOptions,
+  type HealthJsonStatus,
+} from './health/renderHealthJson.js';
+export { renderText, type TextRenderOptions } from './health/renderText.js';
+export {
+  healthFormatFromAccept,
+  renderHealth,
+  type AnyRenderOptions,
+  type HealthFormat,
+} from './health/renderHealth.js';
+
 // Diagnostics: one channel for background faults
 export type { MonitorFault, MonitorFaultHandler } from './diagnostics/monitorFault.js';
 export {

@@ -8,3 +8,5 @@
  */
 export { reportFault } from '../diagnostics/diagnostics.js';
 export { processSingleton } from './processSingleton.js';
+export { cleanMessage, toSafeJson } from '../health/sanitize.js';
+export { reportTimestamp } from '../health/reportTimestamp.js';

@@ -1,10 +1,2 @@
-import type { HealthReport } from '@lexigram/monitor-core';
-
-/** When a report was produced: its latest check's finish time, or now for an empty report. */
-export function reportTimestamp(report: HealthReport): number {
-  let latest = 0;
-  for (const result of Object.values(report.checks)) {
-    if (result.timestamp > latest) latest = result.timestamp;
-  }
-  return latest > 0 ? latest : Date.now();
-}
+// Moved to core so the middleware can render health without depending on this package.
+export { reportTimestamp } from '@lexigram/monitor-core/internal';

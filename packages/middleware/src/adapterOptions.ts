@@ -1,0 +1,7 @@
+import type { IncomingMessage } from 'node:http';
+import type { MonitorEndpointOptions } from './endpoints/endpointOptions.js';
+import type { HttpInstrumentationOptions } from './lifecycle/instrumentationOptions.js';
+
+/** Options every `node:http`-based framework adapter takes. */
+export interface NodeAdapterOptions
+  extends HttpInstrumentationOptions<IncomingMessage>, MonitorEndpointOptions {}
