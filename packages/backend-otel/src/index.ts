@@ -37,3 +37,4 @@ export { getMetricsExporter } from './config/getMetricsExporter.js';
 export { DEFAULT_SERVICE_NAME, detectResourceAttributes } from './config/detectResource.js';
 export { OtlpSdkSpanExporter } from './sdk/otlpSdkSpanExporter.js';
 export { OtlpSdkMetricExporter } from './sdk/otlpSdkMetricExporter.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -173,6 +173,7 @@ export {
   OpenTelemetryConfigSchema,
   PrometheusConfigSchema,
   PropagationFormatSchema,
+  SloConfigSchema,
   TracingConfigSchema,
   prefixedMetricName,
   type HealthCheckConfig,
@@ -181,6 +182,7 @@ export {
   type OpenTelemetryConfig,
   type PrometheusConfig,
   type PropagationFormat,
+  type SloConfig,
   type TracingConfig,
 } from './config/sectionSchemas.js';
 export {
@@ -219,3 +221,22 @@ export {
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
 export { processSingleton } from './internal/processSingleton.js';
+export { createMonitor, type CreateMonitorOptions } from './compose/createMonitor.js';
+export {
+  Monitor,
+  type HandleSignalsOptions,
+  type MonitorParts,
+  type MonitorShutdownReport,
+  type ShutdownDeadlines,
+} from './compose/monitor.js';
+export {
+  MONITOR_PART_ORDER,
+  type MonitorAssembly,
+  type MonitorContribution,
+  type MonitorPartName,
+  type MonitorStep,
+  type ShutdownPhase,
+} from './compose/monitorContribution.js';
+export { KNOWN_MONITOR_PACKAGES } from './compose/knownParts.js';
+export { discoverContributions, type DiscoveredPart } from './compose/discoverContributions.js';
+export type { NamedStep, StepOutcome } from './compose/runSteps.js';

@@ -82,3 +82,4 @@ export {
   type GracefulShutdownOptions,
   type ShutdownReport,
 } from './shutdown/gracefulShutdown.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -75,3 +75,4 @@ export { escapeLabelValue, formatFamily } from './export/formatFamily.js';
 // metered
 export { metered, meteredFunction, type MeteredOptions } from './metered/metered.js';
 export { defaultMeteredName } from './metered/meteredName.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -62,3 +62,8 @@ export {
   instrumentOutgoingRequests,
   type OutgoingRequestOptions,
 } from './outgoing/instrumentOutgoing.js';
+export {
+  InFlightRequests,
+  monitorContribution,
+  type MonitorHttpWrap,
+} from './monitorContribution.js';

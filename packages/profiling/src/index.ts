@@ -75,3 +75,4 @@ export {
   type MemorySources,
 } from './ondemand/memoryHeadroom.js';
 export type { OutputLocation } from './ondemand/outputPath.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -92,3 +92,9 @@ export {
 // Shared
 export { systemClock, type Clock } from './internal/clock.js';
 export type { LoggerOptions, SloLogger } from './internal/logger.js';
+export {
+  HistogramSloFeed,
+  type HistogramSloFeedOptions,
+  type SloStatus,
+} from './compose/histogramSloFeed.js';
+export { monitorContribution } from './monitorContribution.js';
