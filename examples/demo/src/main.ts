@@ -13,16 +13,28 @@ interface Section {
 }
 
 // `tsx src/main.ts metrics tracing` runs only the sections whose file name contains an argument.
-const filters = process.argv.slice(2);
-const dir = join(import.meta.dirname, 'sections');
-const files = readdirSync(dir)
-  .filter((f) => /^\d\d-.*\.ts$/.test(f))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
-
-for (const file of files) {
-  const section = (await import(pathToFileURL(join(dir, file)).href)) as { default: Section };
-  console.log(`\n=== ${section.default.title} ===`);
-  await section.default.run();
+// With no argument (or `--serve`) the demo is a real monitored service; section names run the
+// per-package tours below instead.
+const args = process.argv.slice(2);
+if (args.length === 0 || args.includes('--serve')) {
+  const { runServiceDemo } = await import('./service/runServiceDemo.js');
+  await runServiceDemo(args.includes('--serve'));
+  if (!args.includes('--serve')) console.log('\nDemo finished.');
+} else {
+  await runSections(args);
 }
-console.log('\nDemo finished.');
+
+async function runSections(filters: string[]): Promise<void> {
+  const dir = join(import.meta.dirname, 'sections');
+  const files = readdirSync(dir)
+    .filter((f) => /^\d\d-.*\.ts$/.test(f))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+
+  for (const file of files) {
+    const section = (await import(pathToFileURL(join(dir, file)).href)) as { default: Section };
+    console.log(`\n=== ${section.default.title} ===`);
+    await section.default.run();
+  }
+  console.log('\nDemo finished.');
+}

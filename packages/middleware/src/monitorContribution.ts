@@ -5,6 +5,7 @@ import {
   type NodeHttpOptions,
   type NodeRequestListener,
 } from './node/instrumentNodeHttp.js';
+import { instrumentOutgoingRequests } from './outgoing/instrumentOutgoing.js';
 
 /** The `http` service of a monitor: wraps a `node:http` listener with everything wired. */
 export type MonitorHttpWrap = <L extends NodeRequestListener>(
@@ -57,8 +58,8 @@ function wiredOptions(assembly: MonitorAssembly): NodeHttpOptions {
 
 /**
  * What this package adds to `createMonitor`: the `http` service (wrap a `node:http` listener:
- * server spans, RED metrics, `/metrics` and `/health`), and a drain step that waits for
- * requests in flight.
+ * server spans, RED metrics, `/metrics` and `/health`), a drain step that waits for requests in
+ * flight, and client spans with context propagation on outgoing calls from `start()`.
  */
 export const monitorContribution: MonitorContribution = {
   part: 'middleware',
@@ -74,5 +75,13 @@ export const monitorContribution: MonitorContribution = {
     assembly.provide('http', wrap);
     assembly.provide('inFlightRequests', inFlight);
     assembly.onShutdown('in-flight requests finish', 'drain', () => inFlight.idle());
+    const tracer = assembly.tracer;
+    if (tracer) {
+      let stopOutgoing: (() => void) | undefined;
+      assembly.onStart('outgoing call spans', () => {
+        stopOutgoing ??= instrumentOutgoingRequests({ tracer });
+      });
+      assembly.onShutdown('outgoing call spans', 'close', () => stopOutgoing?.());
+    }
   },
 };
