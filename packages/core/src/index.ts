@@ -240,3 +240,11 @@ export {
 export { KNOWN_MONITOR_PACKAGES } from './compose/knownParts.js';
 export { discoverContributions, type DiscoveredPart } from './compose/discoverContributions.js';
 export type { NamedStep, StepOutcome } from './compose/runSteps.js';
+export { MONITOR_TOKENS, mapContainer, type MonitorContainer } from './compose/container.js';
+export { ObservabilityProvider } from './compose/observabilityProvider.js';
+export { MonitorProvider, type MetricsApp } from './compose/monitorProvider.js';
+export {
+  MonitorModule,
+  type MonitorModuleDefinition,
+  type MonitorModuleOptions,
+} from './compose/monitorModule.js';

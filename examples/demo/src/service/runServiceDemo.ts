@@ -111,7 +111,7 @@ export async function runServiceDemo(serve: boolean): Promise<void> {
       { path: '/fail', weight: 1 },
       { path: '/checkout', weight: 4 },
     ],
-    360,
+    300,
     12,
     (text) => void process.stdout.write(text),
   );
@@ -158,7 +158,7 @@ export async function runServiceDemo(serve: boolean): Promise<void> {
   const mb = (n: number | undefined): string =>
     n === undefined ? '?' : `${(n / 1048576).toFixed(1)} MB`;
   log(
-    `  rss ${mb(firstValue(now, 'memory_rss_bytes'))}, heap used ${mb(firstValue(now, 'heap_used_bytes'))}, active requests ${firstValue(now, 'http_server_active_requests') ?? 0}`,
+    `  rss ${mb(firstValue(now, 'runtime_memory_rss_bytes'))}, heap used ${mb(firstValue(now, 'runtime_heap_used_bytes'))}, active requests ${firstValue(now, 'http_server_active_requests') ?? 0}`,
   );
 
   log('\n--- graceful shutdown ---');

@@ -37,6 +37,8 @@ export interface CreateMonitorOptions {
   readonly shutdown?: Partial<ShutdownDeadlines>;
   /** Fault sink for every background component. Default: core's fault channel. */
   readonly onError?: MonitorFaultHandler;
+  /** Use this metrics backend instead of creating the one `backendType` names. */
+  readonly backend?: MetricsBackendProtocol;
 }
 
 const DEFAULT_DEADLINES: ShutdownDeadlines = { drainMs: 10_000, flushMs: 5_000, closeMs: 5_000 };
@@ -98,7 +100,8 @@ export async function createMonitor(
     ]);
   }
 
-  const backend = full.enabled ? await createBackend(full, paths) : new NoOpMetricsBackend();
+  const backend =
+    options.backend ?? (full.enabled ? await createBackend(full, paths) : new NoOpMetricsBackend());
   const services = new Map<string, unknown>();
   const startSteps: NamedStep[] = [];
   const shutdownSteps: Record<ShutdownPhase, NamedStep[]> = { drain: [], flush: [], close: [] };
