@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MonitorConfig } from '../config/monitorConfig.js';
 import type { AlertDispatcherProtocol } from '../contracts/alertDispatcher.js';
 import type { HealthProbesProtocol } from '../contracts/healthCheckRegistry.js';
@@ -100,6 +101,15 @@ export class Monitor {
   /** A service a part provided (e.g. `http` from the middleware, `slo` from monitor-slo). */
   get<T = unknown>(name: string): T | undefined {
     return this.parts.services.get(name) as T | undefined;
+  }
+
+  /**
+   * Wrap a `node:http` request listener: server spans, RED metrics, `/metrics` and `/health`
+   * (with @lexigram/monitor-middleware installed; without it the listener is returned as is).
+   */
+  http<L extends (req: IncomingMessage, res: ServerResponse) => unknown>(listener: L): L {
+    const wrap = this.get<(listener: L) => L>('http');
+    return wrap ? wrap(listener) : listener;
   }
 
   /** True once `shutdown()` has begun. */
