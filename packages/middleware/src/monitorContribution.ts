@@ -5,6 +5,7 @@ import {
   type NodeHttpOptions,
   type NodeRequestListener,
 } from './node/instrumentNodeHttp.js';
+import { setHttpRoute } from './node/nodeBinding.js';
 import { instrumentOutgoingRequests } from './outgoing/instrumentOutgoing.js';
 
 /** The `http` service of a monitor: wraps a `node:http` listener with everything wired. */
@@ -74,6 +75,8 @@ export const monitorContribution: MonitorContribution = {
     };
     assembly.provide('http', wrap);
     assembly.provide('inFlightRequests', inFlight);
+    // Framework integrations that know the route template (a Nest controller) set it with this.
+    assembly.provide('setHttpRoute', setHttpRoute);
     assembly.onShutdown('in-flight requests finish', 'drain', () => inFlight.idle());
     const tracer = assembly.tracer;
     if (tracer) {
