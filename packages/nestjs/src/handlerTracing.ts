@@ -1,7 +1,7 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { SpanStatus, type Monitor } from '@lexigram/monitor-core';
-import { Observable } from 'rxjs';
+import { Observable, type Subscription } from 'rxjs';
 import { MONITOR } from './tokens.js';
 
 /** Nest's metadata key of `@Controller(path)` and `@Get(path)`. */
@@ -16,7 +16,10 @@ function paths(value: unknown): string[] {
 export function routeTemplate(controller: object, handler: object): string {
   const base = paths(Reflect.getMetadata(PATH_METADATA, controller))[0] ?? '';
   const own = paths(Reflect.getMetadata(PATH_METADATA, handler))[0] ?? '';
-  const joined = `/${[base, own].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  const joined = `/${[base, own]
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
   return joined;
 }
 
@@ -36,27 +39,40 @@ export class HandlerTracingInterceptor implements NestInterceptor {
     this.monitor.get<(req: object, route: string) => void>('setHttpRoute')?.(req, route);
     const name = `${controller.name}.${handler.name}`;
     const tracer = this.monitor.tracer;
-    return new Observable((subscriber) =>
-      // Subscribing inside the active span runs the handler in its context.
-      tracer.startActiveSpan(
+    return new Observable((subscriber) => {
+      let inner: Subscription | undefined;
+      let done: (() => void) | undefined;
+      // The span ends when the promise settles; subscribing inside it runs the handler with the
+      // span active.
+      void tracer.startActiveSpan(
         name,
         { attributes: { 'http.route': route, 'code.function': handler.name } },
         (span) =>
-          next.handle().subscribe({
-            next: (value) => subscriber.next(value),
-            error: (error: unknown) => {
-              span.recordException(error);
-              span.setStatus(SpanStatus.Error, error instanceof Error ? error.message : String(error));
-              span.end();
-              subscriber.error(error);
-            },
-            complete: () => {
-              span.end();
-              subscriber.complete();
-            },
+          new Promise<void>((resolve) => {
+            done = resolve;
+            inner = next.handle().subscribe({
+              next: (value) => subscriber.next(value),
+              error: (error: unknown) => {
+                span.recordException(error);
+                span.setStatus(
+                  SpanStatus.Error,
+                  error instanceof Error ? error.message : String(error),
+                );
+                resolve();
+                subscriber.error(error);
+              },
+              complete: () => {
+                resolve();
+                subscriber.complete();
+              },
+            });
           }),
-      ),
-    );
+      );
+      return () => {
+        inner?.unsubscribe();
+        done?.();
+      };
+    });
   }
 }
 Injectable()(HandlerTracingInterceptor);

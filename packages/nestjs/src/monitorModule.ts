@@ -104,7 +104,12 @@ export class MonitorModule implements NestModule, BeforeApplicationShutdown, OnA
   static stub(): DynamicModule {
     return MonitorModule.configure({
       config: { enabled: false },
-      options: { env: false, discover: false, setDefault: false, backend: new NoOpMetricsBackend() },
+      options: {
+        env: false,
+        discover: false,
+        setDefault: false,
+        backend: new NoOpMetricsBackend(),
+      },
       middleware: false,
       traceHandlers: false,
     });
@@ -116,7 +121,15 @@ export class MonitorModule implements NestModule, BeforeApplicationShutdown, OnA
     const handler = this.monitor.http((req: Tagged, _res: ServerResponse) => req[NEXT]?.());
     consumer
       .apply((req: Tagged, res: ServerResponse, next: (error?: unknown) => void) => {
-        req[NEXT] = next;
+        // Express rewrites req.url relative to the middleware's mount path; the instrumentation
+        // (and its /metrics and /health endpoints) needs the path the client asked for.
+        const mounted = req.url;
+        const original = (req as { originalUrl?: string }).originalUrl;
+        req[NEXT] = (error?: unknown) => {
+          req.url = mounted;
+          next(error);
+        };
+        if (original !== undefined) req.url = original;
         handler(req, res);
       })
       .forRoutes('*');

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Controller, Get, Inject, Injectable, Module, Param, type INestApplication } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  Param,
+  type INestApplication,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   HealthStatus,
@@ -13,7 +21,10 @@ import {
 import { monitorContribution as health } from '@lexigram/monitor-health';
 import { monitorContribution as metrics } from '@lexigram/monitor-metrics';
 import { monitorContribution as middleware } from '@lexigram/monitor-middleware';
-import { monitorContribution as tracing, type InMemorySpanExporter } from '@lexigram/monitor-tracing';
+import {
+  monitorContribution as tracing,
+  type InMemorySpanExporter,
+} from '@lexigram/monitor-tracing';
 import { MONITOR, MONITOR_TRACER, MonitorModule } from '../src/index.js';
 
 // Decorators applied as functions: the shared ts-jest config compiles without legacy decorators.
@@ -61,7 +72,11 @@ describe('MonitorModule.configure with a real Nest app over HTTP', () => {
     ({ app, url } = await start([
       MonitorModule.configure({
         config: { tracing: { serviceName: 'nest-api', exporter: 'memory' } },
-        options: { env: false, discover: false, contributions: [metrics, tracing, health, middleware] },
+        options: {
+          env: false,
+          discover: false,
+          contributions: [metrics, tracing, health, middleware],
+        },
       }),
     ]));
     monitor = app.get<Monitor>(MONITOR);
