@@ -87,7 +87,7 @@ describe('MonitorModule.configure with a real Nest app over HTTP', () => {
   });
 
   async function spans(): Promise<readonly ReadableSpanData[]> {
-    await (monitor.tracer as { forceFlush(): Promise<void> }).forceFlush();
+    await (monitor.tracer as unknown as { forceFlush(): Promise<void> }).forceFlush();
     return monitor.get<InMemorySpanExporter>('spanExporter')!.getFinishedSpans();
   }
 
