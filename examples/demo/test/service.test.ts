@@ -8,7 +8,9 @@ describe('examples/demo: the monitored service (npm run demo)', () => {
 
   it('finds every installed package and starts two services on loopback', () => {
     expect(out).toContain('installed: metrics, otlp, tracing, health, profiling, slo, middleware');
-    expect(out).toMatch(/shop http:\/\/127\.0\.0\.1:\d+ {2}-> {2}inventory http:\/\/127\.0\.0\.1:\d+/);
+    expect(out).toMatch(
+      /shop http:\/\/127\.0\.0\.1:\d+ {2}-> {2}inventory http:\/\/127\.0\.0\.1:\d+/,
+    );
     expect(out).toContain('load [##############################] 300/300');
   });
 

@@ -22,7 +22,7 @@ async function startInventory(): Promise<{ child: ChildProcess; url: string }> {
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`inventory service exited (${code})`)));
   });
   return { child, url };

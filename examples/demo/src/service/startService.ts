@@ -43,7 +43,7 @@ export async function startService(
     },
     { route: (req) => (routes[pathOf(req)] ? pathOf(req) : undefined) },
   );
-  const server = createServer(listener);
+  const server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
