@@ -19,7 +19,7 @@ function family(series: Record<string, [number, number]>): HistogramFamily {
       count: total,
       sum: 0,
     })),
-  } as HistogramFamily;
+  };
 }
 
 function producer(snapshots: MetricFamily[][]) {
@@ -27,8 +27,12 @@ function producer(snapshots: MetricFamily[][]) {
   return { collect: () => Promise.resolve(snapshots[Math.min(i++, snapshots.length - 1)]!) };
 }
 
-const slo = (s: Partial<SloConfig>): SloConfig =>
-  ({ name: 'x', objective: 0.9, metric: METRIC, ...s }) as SloConfig;
+const slo = (s: Partial<SloConfig>): SloConfig => ({
+  name: 'x',
+  objective: 0.9,
+  metric: METRIC,
+  ...s,
+});
 
 describe('HistogramSloFeed', () => {
   it('availability: 5xx series are bad; only new observations are recorded at each refresh', async () => {
