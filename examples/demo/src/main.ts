@@ -13,25 +13,37 @@ interface Section {
 }
 
 // `tsx src/main.ts metrics tracing` runs only the sections whose file name contains an argument.
-// `--serve` starts the dashboard demo instead (see ./serve.ts).
-const serve = process.argv.includes('--serve');
-const filters = process.argv.slice(2).filter((a) => a !== '--serve');
-const dir = join(import.meta.dirname, 'sections');
-const files = readdirSync(dir)
-  .filter((f) => /^\d\d-.*\.ts$/.test(f))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
-
-if (serve) {
-  const { serveDemo } = await import('./serve.js');
-  const url = await serveDemo();
-  // The listening server keeps the process alive until Ctrl+C.
-  console.log(`Dashboard: ${url}  (live traffic running; Ctrl+C to stop)`);
+// With no argument (or `--serve`) the demo is a real monitored service; section names run the
+// per-package tours below instead. `--serve` keeps the service running and also starts the
+// dashboard demo (./serve.ts), printing the URLs to open.
+const args = process.argv.slice(2);
+if (args.length === 0 || args.includes('--serve')) {
+  const serve = args.includes('--serve');
+  const { runServiceDemo } = await import('./service/runServiceDemo.js');
+  await runServiceDemo(serve);
+  if (serve) {
+    const { serveDemo } = await import('./serve.js');
+    const url = await serveDemo();
+    // The listening servers keep the process alive until Ctrl+C.
+    console.log(`Dashboard: ${url}  (live traffic running; Ctrl+C to stop)`);
+  } else {
+    console.log('\nDemo finished.');
+  }
+} else {
+  await runSections(args);
 }
 
-for (const file of serve ? [] : files) {
-  const section = (await import(pathToFileURL(join(dir, file)).href)) as { default: Section };
-  console.log(`\n=== ${section.default.title} ===`);
-  await section.default.run();
+async function runSections(filters: string[]): Promise<void> {
+  const dir = join(import.meta.dirname, 'sections');
+  const files = readdirSync(dir)
+    .filter((f) => /^\d\d-.*\.ts$/.test(f))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+
+  for (const file of files) {
+    const section = (await import(pathToFileURL(join(dir, file)).href)) as { default: Section };
+    console.log(`\n=== ${section.default.title} ===`);
+    await section.default.run();
+  }
+  console.log('\nDemo finished.');
 }
-if (!serve) console.log('\nDemo finished.');

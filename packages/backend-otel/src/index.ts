@@ -40,3 +40,4 @@ export { OtlpSdkMetricExporter } from './sdk/otlpSdkMetricExporter.js';
 
 // Version
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { monitorContribution } from './monitorContribution.js';

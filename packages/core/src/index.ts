@@ -180,6 +180,7 @@ export {
   OpenTelemetryConfigSchema,
   PrometheusConfigSchema,
   PropagationFormatSchema,
+  SloConfigSchema,
   TracingConfigSchema,
   prefixedMetricName,
   type HealthCheckConfig,
@@ -188,6 +189,7 @@ export {
   type OpenTelemetryConfig,
   type PrometheusConfig,
   type PropagationFormat,
+  type SloConfig,
   type TracingConfig,
 } from './config/sectionSchemas.js';
 export {
@@ -226,3 +228,30 @@ export {
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { createMonitor, type CreateMonitorOptions } from './compose/createMonitor.js';
+export {
+  Monitor,
+  type HandleSignalsOptions,
+  type MonitorParts,
+  type MonitorShutdownReport,
+  type ShutdownDeadlines,
+} from './compose/monitor.js';
+export {
+  MONITOR_PART_ORDER,
+  type MonitorAssembly,
+  type MonitorContribution,
+  type MonitorPartName,
+  type MonitorStep,
+  type ShutdownPhase,
+} from './compose/monitorContribution.js';
+export { KNOWN_MONITOR_PACKAGES } from './compose/knownParts.js';
+export { discoverContributions, type DiscoveredPart } from './compose/discoverContributions.js';
+export type { NamedStep, StepOutcome } from './compose/runSteps.js';
+export { MONITOR_TOKENS, mapContainer, type MonitorContainer } from './compose/container.js';
+export { ObservabilityProvider } from './compose/observabilityProvider.js';
+export { MonitorProvider, type MetricsApp } from './compose/monitorProvider.js';
+export {
+  MonitorModule,
+  type MonitorModuleDefinition,
+  type MonitorModuleOptions,
+} from './compose/monitorModule.js';

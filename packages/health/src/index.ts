@@ -87,3 +87,4 @@ export {
   type ShutdownReport,
 } from './shutdown/gracefulShutdown.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { monitorContribution } from './monitorContribution.js';

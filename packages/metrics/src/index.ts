@@ -85,3 +85,4 @@ export { escapeLabelValue, formatFamily } from './export/formatFamily.js';
 export { metered, meteredFunction, type MeteredOptions } from './metered/metered.js';
 export { defaultMeteredName } from './metered/meteredName.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -63,3 +63,8 @@ export {
   type OutgoingRequestOptions,
 } from './outgoing/instrumentOutgoing.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export {
+  InFlightRequests,
+  monitorContribution,
+  type MonitorHttpWrap,
+} from './monitorContribution.js';

@@ -76,3 +76,4 @@ export {
 } from './ondemand/memoryHeadroom.js';
 export type { OutputLocation } from './ondemand/outputPath.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { monitorContribution } from './monitorContribution.js';

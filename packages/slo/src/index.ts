@@ -93,3 +93,9 @@ export {
 export { systemClock, type Clock } from './internal/clock.js';
 export type { LoggerOptions, SloLogger } from './internal/logger.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export {
+  HistogramSloFeed,
+  type HistogramSloFeedOptions,
+  type SloStatus,
+} from './compose/histogramSloFeed.js';
+export { monitorContribution } from './monitorContribution.js';

@@ -129,3 +129,4 @@ export {
 export { activeTraceIds, traceLogMixin, type TraceLogFields } from './logging/logCorrelation.js';
 
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
+export { monitorContribution } from './monitorContribution.js';

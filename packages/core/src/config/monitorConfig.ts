@@ -5,6 +5,7 @@ import {
   MetricsConfigSchema,
   OpenTelemetryConfigSchema,
   PrometheusConfigSchema,
+  SloConfigSchema,
   TracingConfigSchema,
   type OpenTelemetryConfig,
   type PrometheusConfig,
@@ -42,6 +43,8 @@ export const MonitorConfigSchema = z.strictObject({
   opentelemetry: OpenTelemetryConfigSchema.optional(),
   /** Needed when `backendType` is `prometheus`. */
   prometheus: PrometheusConfigSchema.optional(),
+  /** SLOs `createMonitor` tracks (needs monitor-slo). */
+  slos: z.array(SloConfigSchema).default([]),
   environment: EnvironmentSchema.default('development'),
   debug: z.boolean().default(false),
 });

@@ -64,6 +64,11 @@ export const TracingConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** `service.name` of every span. */
   serviceName: z.string().min(1).default('lexigram-service'),
+  /**
+   * Where `createMonitor` sends finished spans: `none` (kept in the tracer only), `console`,
+   * `memory` (readable back, for tests and demos) or `otlp` (needs monitor-backend-otel).
+   */
+  exporter: z.enum(['none', 'console', 'memory', 'otlp']).default('none'),
   samplerType: z
     .enum(['always_on', 'always_off', 'probability', 'parent_based', 'rate_limiting'])
     .default('always_on'),
@@ -193,3 +198,26 @@ export function prefixedMetricName(config: Pick<MetricsConfig, 'prefix'>, name: 
   if (!prefix) return name;
   return prefix.endsWith('_') || prefix.endsWith(':') ? prefix + name : `${prefix}_${name}`;
 }
+
+/**
+ * One SLO `createMonitor` tracks, fed by the histogram it names (by default the middleware's
+ * request duration). With `thresholdMs` it is a latency SLO (good = at most that long); without,
+ * an availability SLO (bad = a 5xx `http_response_status_code`, or an `error_type` label).
+ */
+export const SloConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Fraction of good events promised, e.g. 0.999. */
+  objective: z
+    .number()
+    .gt(0, { error: 'must be between 0 and 1 (exclusive), e.g. 0.999' })
+    .lt(1, { error: 'must be between 0 and 1 (exclusive), e.g. 0.999' }),
+  /** Histogram whose observations are the SLO's events. */
+  metric: z.string().min(1).default('http_server_request_duration_seconds'),
+  /** Makes it a latency SLO; must be a bucket bound of the histogram to be exact. */
+  thresholdMs: z.number().positive().optional(),
+  /** Period the error budget covers. Default 30 days. */
+  periodMs: z.number().int().positive().optional(),
+});
+
+/** One SLO of the config, defaults applied. */
+export type SloConfig = z.infer<typeof SloConfigSchema>;

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/loadConfig.js';
 import type { MonitorConfig, MonitorConfigInput } from '../config/monitorConfig.js';
 import type { MetricsBackendProtocol } from '../contracts/metricsBackend.js';
@@ -10,6 +7,7 @@ import { NoOpMetricsBackend } from '../noop/noOpMetricsBackend.js';
 import type { BackendConfig, BackendHandler, BackendModule } from './backendModule.js';
 import { HandlerRegistry } from './handlerRegistry.js';
 import { KNOWN_BACKEND_PACKAGES } from './knownBackends.js';
+import { defaultPaths, loadModule, resolveFromApp } from './appModules.js';
 
 /** Options of backend discovery. */
 export interface DiscoverOptions {
@@ -134,49 +132,4 @@ function probeTypes(handlers: readonly unknown[]): string[] {
     if (Array.isArray(types)) out.push(...types.filter((t): t is string => typeof t === 'string'));
   }
   return out;
-}
-
-function defaultPaths(): string[] {
-  const paths = [process.cwd()];
-  const main = process.argv[1];
-  if (main) paths.push(join(main, '..'));
-  return paths;
-}
-
-/** Resolve `packageName` as the application would, or undefined when it is not installed. */
-function resolveFromApp(packageName: string, paths: readonly string[]): string | undefined {
-  for (const base of paths) {
-    try {
-      // A require rooted in `base` walks `base`'s node_modules chain, as the application does.
-      return createRequire(join(base, '__lexigram_resolve__.js')).resolve(packageName);
-    } catch {
-      // not resolvable from here
-    }
-  }
-  return undefined;
-}
-
-/**
- * Load a resolved entry file: `import()` first (the native path in both builds), then `require`
- * for hosts whose module loader cannot import file URLs (test runners that compile to CJS).
- */
-async function loadModule(resolved: string): Promise<unknown> {
-  try {
-    return (await import(pathToFileURL(resolved).href)) as unknown;
-  } catch (importError) {
-    try {
-      return createRequire(resolved)(resolved) as unknown;
-    } catch (requireError) {
-      throw isModuleNotFound(importError) ? requireError : importError;
-    }
-  }
-}
-
-function isModuleNotFound(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'MODULE_NOT_FOUND' ||
-    code === 'ERR_MODULE_NOT_FOUND' ||
-    /Cannot find module/.test(String(error))
-  );
 }
