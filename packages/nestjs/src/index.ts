@@ -13,3 +13,4 @@ export {
   MONITOR_OBSERVABILITY,
   MONITOR_TRACER,
 } from './tokens.js';
+export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
