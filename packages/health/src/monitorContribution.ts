@@ -1,5 +1,5 @@
 import type { MonitorContribution } from '@lexigram/monitor-core';
-import { HealthCheckerRegistry } from './cache/healthCheckerRegistry.js';
+import { CachedHealthCheckerRegistry } from './cache/cachedHealthCheckerRegistry.js';
 import { HealthCheckRegistry } from './registry/healthCheckRegistry.js';
 import { GracefulShutdown } from './shutdown/gracefulShutdown.js';
 
@@ -20,8 +20,8 @@ export const monitorContribution: MonitorContribution = {
     assembly.provide('gracefulShutdown', drain);
     assembly.onShutdown('readiness fails', 'drain', () => drain.startDraining());
     // The reference's per-application singleton of cached checkers, cleaned up at shutdown.
-    const checkers = new HealthCheckerRegistry();
+    const checkers = new CachedHealthCheckerRegistry();
     assembly.provide('healthCheckerRegistry', checkers);
-    assembly.onShutdown('health checker registry cleanup', 'close', () => checkers.cleanup());
+    assembly.onShutdown('health checker registry cleanup', 'close', () => checkers.shutdown());
   },
 };

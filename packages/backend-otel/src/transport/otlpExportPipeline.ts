@@ -1,4 +1,8 @@
-import { MonitorError, type MonitorErrorCode, type MonitorFaultHandler } from '@lexigram/monitor-core';
+import {
+  MonitorError,
+  type MonitorErrorCode,
+  type MonitorFaultHandler,
+} from '@lexigram/monitor-core';
 import { reportFault } from '@lexigram/monitor-core/internal';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import {
