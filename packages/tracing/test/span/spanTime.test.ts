@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { hrTimeToMillis, millisToHrTime } from '@lexigram/monitor-core';
 import { isTimeInput, now, relativeToHrTime, toRelative } from '../../src/span/spanTime.js';
 
@@ -25,5 +26,39 @@ describe('span time', () => {
     expect(isTimeInput([1, 1e9])).toBe(false);
     expect(isTimeInput([1])).toBe(false);
     expect(isTimeInput('1')).toBe(false);
+  });
+});
+
+describe('exact epoch times survive the origin-relative round trip', () => {
+  // One rounding, not two: whatever the process's time origin, an epoch time given exactly (whole
+  // or half milliseconds, or an HrTime) comes back to the nanosecond.
+  it('for epoch milliseconds (whole, half and quarter ms)', () => {
+    fc.assert(
+      fc.property(
+        // Span times near the process's own time (within a day of it either way).
+        fc.integer({ min: -86_400, max: 86_400 }),
+        fc.integer({ min: 0, max: 3999 }),
+        (offset, quarterMs) => {
+          const seconds = Math.trunc(performance.timeOrigin / 1000) + offset;
+          const epochMs = seconds * 1000 + quarterMs / 4;
+          const expected = [seconds, (quarterMs / 4) * 1_000_000];
+          expect(relativeToHrTime(toRelative(epochMs))).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('for HrTime with whole microseconds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -86_400, max: 86_400 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        (offset, micros) => {
+          const seconds = Math.trunc(performance.timeOrigin / 1000) + offset;
+          const time: [number, number] = [seconds, micros * 1000];
+          expect(relativeToHrTime(toRelative(time))).toEqual(time);
+        },
+      ),
+    );
   });
 });
