@@ -24,8 +24,8 @@ describe('examples/demo: metrics section', () => {
     expect(out).toMatch(
       /demo_rpc_seconds\{service="shop"\} count=100 sum=5\.05 q\(0\.5\)=0\.05\d* q\(0\.99\)=0\.09\d*/,
     );
-    expect(out).toMatch(/# histogram demo_shop_fetchUser_duration \(seconds\)/);
-    expect(out).toMatch(/# histogram demo_shop_Checkout_pay_duration \(seconds\)/);
+    expect(out).toMatch(/# histogram demo_shop\.fetchUser\.duration \(s\)/);
+    expect(out).toMatch(/# histogram demo_shop\.Checkout\.pay\.duration \(s\)/);
     expect(out).not.toContain('demo_broken_gauge{');
     expect(out).toMatch(/hook: metricRecorded fired \d+ times/);
     expect(out).toContain('Demo finished.');

@@ -130,6 +130,8 @@ export async function runServiceDemo(serve: boolean): Promise<void> {
   }
 
   log('\n--- one distributed trace (shop -> inventory, two processes) ---');
+  // Spans leave through a batch processor: flush so the last requests' spans are readable.
+  await (monitor.tracer as { forceFlush?: () => Promise<void> }).forceFlush?.();
   const mine = monitor.get<InMemorySpanExporter>('spanExporter')?.getFinishedSpans() ?? [];
   const checkout = [...mine].reverse().find((s) => s.name.includes('/checkout') && !s.parentSpanId);
   const theirs = (await (await fetch(`${inventory.url}/spans`)).json()) as ReadableSpanData[];
