@@ -28,7 +28,7 @@ function runChild(endpoint: string, spans: number): Promise<ChildOutcome> {
         try {
           resolve(JSON.parse(line) as ChildOutcome);
         } catch {
-          reject(new Error(`child failed: ${String(error)}\n${stdout}\n${stderr}`));
+          reject(new Error(`child failed: ${error?.message ?? 'no output'}\n${stdout}\n${stderr}`));
         }
       },
     );
