@@ -3,12 +3,13 @@ import type { HrTime } from '@lexigram/monitor-core';
 const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_LENGTH = 2;
+const WIRE_FIXED32 = 5;
 /** Bytes reserved for a nested message's length prefix: a varint of up to 2^28 - 1 bytes. */
 const LENGTH_RESERVE = 4;
 
 /**
- * A small protobuf encoder for the OTLP messages OpenTelemetry's JS serializers cannot produce
- * (summaries, exemplars). One growing buffer; a nested message reserves its length prefix, is
+ * A small protobuf encoder for the OTLP messages we write ourselves (metrics with summaries and
+ * exemplars; spans straight from core's data model, without an intermediate object tree). One growing buffer; a nested message reserves its length prefix, is
  * written in place, then the prefix is filled in and the body moved back over unused bytes.
  */
 export class ProtobufWriter {
@@ -102,12 +103,33 @@ export class ProtobufWriter {
     this.fixed64(value);
   }
 
-  /** `field: fixed64` nanoseconds since the epoch, exact, from an {@link HrTime}. */
+  /** `field: fixed32`, always written. */
+  fixed32Field(field: number, value: number): void {
+    this.tag(field, WIRE_FIXED32);
+    this.ensure(4);
+    this.view.setUint32(this.pos, value >>> 0, true);
+    this.pos += 4;
+  }
+
+  /**
+   * `field: fixed64` nanoseconds since the epoch, exact, from an {@link HrTime}: seconds × 1e9
+   * passes 2^53, so the product is built from 16-bit halves of the seconds in exact doubles
+   * (cheaper than BigInt on the span path).
+   */
   timeField(field: number, time: HrTime): void {
     this.tag(field, WIRE_FIXED64);
     this.ensure(8);
-    const nanos = BigInt(time[0]) * 1_000_000_000n + BigInt(time[1]);
-    this.view.setBigUint64(this.pos, nanos, true);
+    const seconds = time[0];
+    const secondsLow = seconds % 0x10000;
+    const secondsHigh = (seconds - secondsLow) / 0x10000;
+    const a = secondsLow * 1e9 + time[1]; // < 2^47
+    const b = secondsHigh * 1e9; // times 2^16; < 2^47
+    const bLow = b % 0x10000;
+    const t = a + bLow * 0x10000; // < 2^48
+    const low = t % 0x1_0000_0000;
+    const high = (t - low) / 0x1_0000_0000 + (b - bLow) / 0x10000;
+    this.view.setUint32(this.pos, low, true);
+    this.view.setUint32(this.pos + 4, high, true);
     this.pos += 8;
   }
 
