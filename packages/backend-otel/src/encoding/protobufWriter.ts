@@ -4,7 +4,15 @@ const WIRE_VARINT = 0;
 const WIRE_FIXED64 = 1;
 const WIRE_LENGTH = 2;
 const WIRE_FIXED32 = 5;
-/** Bytes reserved for a nested message's length prefix: a varint of up to 2^28 - 1 bytes. */
+/** Hex digit values by char code; 255 for anything else. */
+const HEX = new Uint8Array(128).fill(255);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[97 + i] = 10 + i;
+  HEX[65 + i] = 10 + i;
+}
+
+/** Bytes reserved by default for a nested message's length prefix (up to 2^28 - 1 bytes). */
 const LENGTH_RESERVE = 4;
 
 /**
@@ -18,6 +26,7 @@ export class ProtobufWriter {
   /** Write position. */
   pos = 0;
   private readonly starts: number[] = [];
+  private readonly reserves: number[] = [];
 
   constructor(initialSize = 64 * 1024) {
     this.buf = Buffer.allocUnsafe(initialSize);
@@ -137,6 +146,26 @@ export class ProtobufWriter {
   stringField(field: number, value: string, always = false): void {
     if (value === '' && !always) return;
     this.tag(field, WIRE_LENGTH);
+    const n = value.length;
+    if (n < 0x80) {
+      // Short ASCII (names, keys, most values) is copied in JS: cheaper than a native call.
+      this.ensure(n + 1);
+      const buf = this.buf;
+      const lengthAt = this.pos;
+      let p = lengthAt + 1;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[p++] = c;
+      }
+      if (i === n) {
+        buf[lengthAt] = n;
+        this.pos = p;
+        return;
+      }
+      this.pos = lengthAt;
+    }
     const length = Buffer.byteLength(value);
     this.varint(length);
     this.ensure(length);
@@ -150,24 +179,55 @@ export class ProtobufWriter {
     const length = hex.length >>> 1;
     this.varint(length);
     this.ensure(length);
-    this.pos += this.buf.write(hex, this.pos, 'hex');
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < length * 2; i += 2) {
+      const hi = HEX[hex.charCodeAt(i)] ?? 255;
+      const lo = HEX[hex.charCodeAt(i + 1)] ?? 255;
+      // Core validates ids; a stray non-hex digit still keeps the declared length (as zero).
+      buf[p++] = ((hi > 15 ? 0 : hi) << 4) | (lo > 15 ? 0 : lo);
+    }
+    this.pos = p;
   }
 
-  /** Start a nested message (or packed field) as `field`; close it with {@link end}. */
-  begin(field: number): void {
+  /**
+   * Start a nested message (or packed field) as `field`; close it with {@link end}. `reserve`
+   * bytes are kept for the length prefix: 1 for messages that are nearly always under 128 bytes
+   * (attributes, events), more for large ones, so most `end()`s move nothing.
+   */
+  begin(field: number, reserve = LENGTH_RESERVE): void {
     this.tag(field, WIRE_LENGTH);
-    this.ensure(LENGTH_RESERVE);
+    this.ensure(reserve);
     this.starts.push(this.pos);
-    this.pos += LENGTH_RESERVE;
+    this.reserves.push(reserve);
+    this.pos += reserve;
   }
 
-  /** Close the innermost {@link begin}: write its length and close the gap. */
+  /** Close the innermost {@link begin}: write its length, moving the body if the guess was off. */
   end(): void {
     const start = this.starts.pop()!;
-    const bodyStart = start + LENGTH_RESERVE;
+    const reserve = this.reserves.pop()!;
+    const bodyStart = start + reserve;
     const length = this.pos - bodyStart;
-    let size = 1;
-    for (let v = length; v > 0x7f; v = Math.floor(v / 128)) size++;
+    if (length < 0x80 && reserve === 1) {
+      this.buf[start] = length;
+      return;
+    }
+    const size =
+      length < 0x80
+        ? 1
+        : length < 0x4000
+          ? 2
+          : length < 0x20_0000
+            ? 3
+            : length < 0x1000_0000
+              ? 4
+              : 5;
+    if (size !== reserve) {
+      if (size > reserve) this.ensure(size - reserve);
+      this.buf.copyWithin(start + size, bodyStart, this.pos);
+      this.pos += size - reserve;
+    }
     let p = start;
     let v = length;
     while (v > 0x7f) {
@@ -175,10 +235,6 @@ export class ProtobufWriter {
       v = Math.floor(v / 128);
     }
     this.buf[p] = v;
-    if (size < LENGTH_RESERVE) {
-      this.buf.copyWithin(start + size, bodyStart, this.pos);
-      this.pos -= LENGTH_RESERVE - size;
-    }
   }
 
   private ensure(extra: number): void {

@@ -37,6 +37,8 @@ const MAX_INT64 = 2 ** 63;
  */
 export class SpanProtobufEncoder {
   private readonly resources = new WeakMap<ResourceData, Attributes>();
+  // A tracer hands every span the same scope object: its key is built once, not per span.
+  private readonly scopeKeys = new WeakMap<ReadableSpanData['instrumentationScope'], string>();
   private readonly fallback: Attributes;
 
   /** @param resource attributes under every span's own resource (e.g. from detection). */
@@ -54,7 +56,11 @@ export class SpanProtobufEncoder {
         groups.set(span.resource, scopes);
       }
       const scope = span.instrumentationScope;
-      const key = `${scope.name}@${scope.version ?? ''}`;
+      let key = this.scopeKeys.get(scope);
+      if (key === undefined) {
+        key = `${scope.name}@${scope.version ?? ''}`;
+        this.scopeKeys.set(scope, key);
+      }
       const list = scopes.get(key);
       if (list === undefined) scopes.set(key, [span]);
       else list.push(span);
@@ -68,7 +74,7 @@ export class SpanProtobufEncoder {
       for (const list of scopes.values()) {
         w.begin(2); // scope_spans
         const scope = list[0]!.instrumentationScope;
-        w.begin(1); // scope
+        w.begin(1, 1); // scope
         w.stringField(1, scope.name);
         if (scope.version !== undefined) w.stringField(2, scope.version);
         w.end();
@@ -101,7 +107,7 @@ export class SpanProtobufEncoder {
 
 function writeSpan(w: ProtobufWriter, span: ReadableSpanData): void {
   const context = span.spanContext;
-  w.begin(2); // spans
+  w.begin(2, 2); // spans
   w.hexBytesField(1, context.traceId);
   w.hexBytesField(2, context.spanId);
   if (context.traceState) w.stringField(3, context.traceState);
@@ -113,7 +119,7 @@ function writeSpan(w: ProtobufWriter, span: ReadableSpanData): void {
   writeAttributes(w, 9, span.attributes);
   w.uintField(10, span.droppedAttributesCount);
   for (const event of span.events) {
-    w.begin(11);
+    w.begin(11, 1);
     w.timeField(1, event.time);
     w.stringField(2, event.name);
     writeAttributes(w, 3, event.attributes);
@@ -122,7 +128,7 @@ function writeSpan(w: ProtobufWriter, span: ReadableSpanData): void {
   w.uintField(12, span.droppedEventsCount);
   for (const link of span.links) {
     const linked = link.context;
-    w.begin(13);
+    w.begin(13, 2);
     w.hexBytesField(1, linked.traceId);
     w.hexBytesField(2, linked.spanId);
     if (linked.traceState) w.stringField(3, linked.traceState);
@@ -131,7 +137,7 @@ function writeSpan(w: ProtobufWriter, span: ReadableSpanData): void {
     w.end();
   }
   w.uintField(14, span.droppedLinksCount);
-  w.begin(15); // status, present even when unset, as OpenTelemetry writes it
+  w.begin(15, 1); // status, present even when unset, as OpenTelemetry writes it
   if (span.status.message) w.stringField(2, span.status.message);
   w.tag(3, 0); // code, written even when UNSET (0), as OpenTelemetry writes it
   w.varint(STATUS[span.status.code] ?? 0);
@@ -148,9 +154,9 @@ function flags(traceFlags: number, isRemote: boolean | undefined): number {
 
 function writeAttributes(w: ProtobufWriter, field: number, attributes: Attributes): void {
   for (const key in attributes) {
-    w.begin(field); // KeyValue
+    w.begin(field, 1); // KeyValue
     w.stringField(1, key);
-    w.begin(2); // AnyValue
+    w.begin(2, 1); // AnyValue
     writeAnyValue(w, attributes[key]);
     w.end();
     w.end();
@@ -176,7 +182,7 @@ function writeAnyValue(w: ProtobufWriter, value: AttributeValue | unknown): void
       if (Array.isArray(value)) {
         w.begin(5); // array_value
         for (const item of value as readonly unknown[]) {
-          w.begin(1);
+          w.begin(1, 1);
           writeAnyValue(w, item);
           w.end();
         }

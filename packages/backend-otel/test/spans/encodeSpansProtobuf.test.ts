@@ -44,7 +44,7 @@ describe('SpanProtobufEncoder', () => {
     expect(span.startTimeUnixNano).toMatch(/^\d{19}$/);
   });
 
-  it('matches on edge values: remote links, trace state, odd attribute types, epoch-exact times', async () => {
+  it('matches on edge values: remote links, trace state, odd and oversized attributes, epoch-exact times', async () => {
     const [base] = await makeSpans(1);
     const other = { serviceName: 'other', attributes: {} };
     const edge: ReadableSpanData = {
@@ -66,6 +66,10 @@ describe('SpanProtobufEncoder', () => {
         words: ['a', ''],
         flags: [true, false],
         mixed: [1.5, 2.5],
+        // Past the length prefix each message reserves: 1 byte for a key-value, 2 for a span.
+        long: 'x'.repeat(300),
+        huge: 'é'.repeat(20_000),
+        many: Array.from({ length: 100 }, (_, i) => `item-${i}`),
       },
       events: [{ name: 'e', time: [1, 2], attributes: {} }],
       links: [
