@@ -33,6 +33,13 @@ export class ProtobufWriter {
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
+  /** Start over, keeping the buffer: one writer serves every request of an exporter. */
+  reset(): void {
+    this.pos = 0;
+    this.starts.length = 0;
+    this.reserves.length = 0;
+  }
+
   /** The bytes written so far (a copy, safe to keep). */
   finish(): Uint8Array {
     return Uint8Array.prototype.slice.call(this.buf, 0, this.pos);

@@ -40,6 +40,7 @@ export class SpanProtobufEncoder {
   // A tracer hands every span the same scope object: its key is built once, not per span.
   private readonly scopeKeys = new WeakMap<ReadableSpanData['instrumentationScope'], string>();
   private readonly fallback: Attributes;
+  private readonly writer = new ProtobufWriter(16 * 1024);
 
   /** @param resource attributes under every span's own resource (e.g. from detection). */
   constructor(resource: Readonly<Record<string, string | number | boolean>> = {}) {
@@ -65,7 +66,9 @@ export class SpanProtobufEncoder {
       if (list === undefined) scopes.set(key, [span]);
       else list.push(span);
     }
-    const w = new ProtobufWriter(Math.max(1024, spans.length * 384));
+    // Encoding is synchronous, so one buffer (grown to the largest batch) serves every request.
+    const w = this.writer;
+    w.reset();
     for (const [resource, scopes] of groups) {
       w.begin(1); // resource_spans
       w.begin(1); // resource
@@ -164,7 +167,7 @@ function writeAttributes(w: ProtobufWriter, field: number, attributes: Attribute
 }
 
 /** The body of an `AnyValue` (its oneof member), as OpenTelemetry's `toAnyValue` picks it. */
-function writeAnyValue(w: ProtobufWriter, value: AttributeValue | unknown): void {
+function writeAnyValue(w: ProtobufWriter, value: unknown): void {
   switch (typeof value) {
     case 'string':
       // An empty string is still a value: written even though proto3 would skip it.

@@ -6,12 +6,8 @@ import {
   type IExportTraceServiceResponse,
 } from '@opentelemetry/otlp-transformer';
 import { detectResourceAttributes } from '../config/detectResource.js';
-import {
-  resolveOtlpOptions,
-  type OtlpExporterOptions,
-  type ResolvedOtlpOptions,
-} from '../config/resolveOtlpOptions.js';
-import { OtlpExportPipeline, type OtlpExportStats } from '../transport/otlpExportPipeline.js';
+import type { OtlpExporterOptions, ResolvedOtlpOptions } from '../config/resolveOtlpOptions.js';
+import { PipelineExporter } from '../transport/pipelineExporter.js';
 import { SpanProtobufEncoder } from './encodeSpansProtobuf.js';
 import { OtelSpanConverter } from './toOtelSpan.js';
 
@@ -41,52 +37,33 @@ export interface OtlpSpanExporterOptions extends OtlpExporterOptions {
  * const tracer = new Tracer({ processors: [new BatchSpanProcessor(exporter)] });
  * ```
  */
-export class OtlpSpanExporter implements SpanExporter {
-  /** The settings in use, after environment variables and config were applied. */
-  readonly options: ResolvedOtlpOptions;
-  private readonly pipeline: OtlpExportPipeline<readonly ReadableSpanData[]>;
-  private readonly shutdownTimeoutMs: number;
-
+export class OtlpSpanExporter
+  extends PipelineExporter<readonly ReadableSpanData[]>
+  implements SpanExporter
+{
   /** @throws MonitorConfigError when an option or `OTEL_EXPORTER_OTLP_*` variable is invalid. */
   constructor(options: OtlpSpanExporterOptions = {}) {
-    this.options = resolveOtlpOptions('traces', options);
-    // Detected attributes (OTEL_RESOURCE_ATTRIBUTES) sit under each span's own resource.
-    const detected = detectResourceAttributes(
-      options.resourceAttributes,
-      undefined,
-      options.env !== false,
-    );
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 5000;
-    this.pipeline = new OtlpExportPipeline(
-      {
+    super(
+      'traces',
+      options,
+      (resolved) => ({
         signal: 'traces',
         component: 'backend-otel.otlpSpanExporter',
-        serializer: spanSerializer(this.options.protocol, detected),
+        // Detected attributes (OTEL_RESOURCE_ATTRIBUTES) sit under each span's own resource.
+        serializer: spanSerializer(
+          resolved.protocol,
+          detectResourceAttributes(options.resourceAttributes, undefined, options.env !== false),
+        ),
         itemName: 'span',
         countItems: (spans) => spans.length,
-      },
-      this.options,
+      }),
+      options.shutdownTimeoutMs ?? 5000,
     );
   }
 
   /** Send one batch; rejects (after reporting) when the collector did not take it. */
   export(spans: readonly ReadableSpanData[]): Promise<void> {
     return this.pipeline.send(spans);
-  }
-
-  /** Wait for exports in flight. */
-  async forceFlush(): Promise<void> {
-    await this.pipeline.flush(Date.now() + this.options.timeoutMs);
-  }
-
-  /** Finish exports in flight within `shutdownTimeoutMs`, then abort the rest. */
-  shutdown(): Promise<void> {
-    return this.pipeline.shutdown(this.shutdownTimeoutMs);
-  }
-
-  /** Spans exported and dropped so far. */
-  stats(): OtlpExportStats {
-    return this.pipeline.stats();
   }
 }
 

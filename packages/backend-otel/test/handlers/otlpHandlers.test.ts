@@ -109,7 +109,7 @@ describe('getMetricsExporter', () => {
   it('gives an OTLP exporter for the opentelemetry backend, null otherwise', async () => {
     const exporter = getMetricsExporter({
       backendType: 'opentelemetry',
-      opentelemetry: { endpoint: 'http://collector:4318', compression: 'gzip' },
+      opentelemetry: { endpoint: 'http://collector:4318', compression: 'gzip', insecure: true },
     });
     expect(exporter).toBeInstanceOf(OtlpMetricsExporter);
     expect(exporter!.options).toMatchObject({ compression: 'gzip' });
