@@ -17,8 +17,8 @@ export {
 } from './server/serveDashboard.js';
 export type { DashboardOptions } from './server/dashboardOptions.js';
 export type { DashboardSnapshot, HealthCheckView } from './server/dashboardState.js';
+export { DASHBOARD_METRIC_NAMES, REQUEST_DURATION_METRIC } from './aggregate/metricNames.js';
 export {
-  REQUEST_DURATION_METRIC,
   RouteAggregator,
   type RequestTick,
   type RouteAggregatorOptions,

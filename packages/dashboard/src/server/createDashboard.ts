@@ -47,7 +47,7 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
   const redact = createRedactor([...DEFAULT_REDACTED_FIELDS, ...(resolved.redactFields ?? [])]);
   const state = new DashboardState(resolved, redact);
   const feed = new EventFeed({
-    produce: () => state.build(),
+    produce: async () => ({ ...(await state.build({ withinBudget: true })) }),
     intervalMs: resolved.intervalMs,
     maxClients: resolved.maxClients,
     onActive: (active) => (active ? state.activate() : state.deactivate()),

@@ -5,6 +5,7 @@ import {
   type SloStatusData,
 } from '@lexigram/monitor-core';
 import { reportFault, withTimeout } from '@lexigram/monitor-core/internal';
+import { DASHBOARD_METRIC_NAMES } from '../aggregate/metricNames.js';
 import { RouteAggregator, type RequestTick } from '../aggregate/routeAggregator.js';
 import { summarizeTraces, type TraceSummary } from '../aggregate/traceSummaries.js';
 import { ProcessRuntimeStats } from '../runtime/processRuntimeStats.js';
@@ -35,6 +36,24 @@ export interface DashboardSnapshot {
 
 const COMPONENT = 'monitor-dashboard';
 
+/** Options of one {@link DashboardState.build}. */
+export interface BuildOptions {
+  /**
+   * Feed ticks pass true: metrics are read only as often as `metricsCpuBudgetPercent` allows,
+   * and the previous figures are returned in between. A direct snapshot always reads.
+   */
+  readonly withinBudget?: boolean;
+}
+
+/** CPU time of this process in ms (user + system). */
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+// However costly the read, the request figures are never older than this.
+const MAX_METRICS_GAP_MS = 30_000;
+
 /**
  * Builds the snapshot the page receives. Each source is read under its own guard: a failing
  * source is reported once per tick as a fault and shows as missing, the rest still renders.
@@ -47,13 +66,20 @@ export class DashboardState {
   private lastHealth: DashboardSnapshot['health'] = null;
   private healthRunAt = Number.NEGATIVE_INFINITY;
   private healthInFlight = false;
+  private readonly metricNames: readonly string[];
+  private lastRequests: RequestTick | null = null;
+  private nextMetricsAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: ResolvedDashboardOptions,
     private readonly redact: Redactor,
     private readonly now: () => number = Date.now,
+    private readonly cpuMs: () => number = processCpuMs,
   ) {
     this.routes = new RouteAggregator(options);
+    this.metricNames = DASHBOARD_METRIC_NAMES.includes(this.routes.metric)
+      ? DASHBOARD_METRIC_NAMES
+      : [...DASHBOARD_METRIC_NAMES, this.routes.metric];
     this.ownRuntime = options.runtime ? undefined : new ProcessRuntimeStats();
   }
 
@@ -68,13 +94,14 @@ export class DashboardState {
   }
 
   /** Take one snapshot. Never rejects. */
-  async build(): Promise<DashboardSnapshot> {
+  async build(build: BuildOptions = {}): Promise<DashboardSnapshot> {
     const time = this.now();
     this.refreshHealth(time);
-    const requests = await this.guard('metrics', async () => {
-      const collector = this.options.collector;
-      return collector ? this.routes.update(await collector.collect(), time) : null;
-    });
+    const requests = await this.guard('metrics', () =>
+      build.withinBudget === true && time < this.nextMetricsAt
+        ? this.lastRequests
+        : this.readRequests(time),
+    );
     const traces = await this.guard('traces', () => {
       const source = this.options.recentSpans;
       return source
@@ -129,6 +156,34 @@ export class DashboardState {
     } finally {
       this.healthInFlight = false;
     }
+  }
+
+  /**
+   * Read the request metrics: only the families the dashboard shows when the collector can
+   * select them, and then, if the read cost more CPU than the budget allows per interval, hold
+   * the next read back until the average is within budget (the rates stay exact: they are
+   * deltas over the time between reads).
+   */
+  private async readRequests(time: number): Promise<RequestTick | null> {
+    const collector = this.options.collector;
+    if (!collector) return null;
+    const cpuBefore = this.cpuMs();
+    const families = collector.collectFamilies
+      ? await collector.collectFamilies(this.metricNames)
+      : await collector.collect();
+    const requests = this.routes.update(families, time);
+    const costMs = this.cpuMs() - cpuBefore;
+    const gapMs = Math.min(
+      (costMs * 100) / this.options.metricsCpuBudgetPercent,
+      MAX_METRICS_GAP_MS,
+    );
+    // Half an interval of slack, so a read within budget happens on every tick.
+    this.nextMetricsAt =
+      gapMs > this.options.intervalMs
+        ? time + gapMs - this.options.intervalMs / 2
+        : Number.NEGATIVE_INFINITY;
+    this.lastRequests = requests;
+    return requests;
   }
 
   private refreshHealth(time: number): void {

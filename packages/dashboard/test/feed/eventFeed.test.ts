@@ -13,14 +13,16 @@ describe('EventFeed', () => {
   let port: number;
   let feed: EventFeed;
   let produced = 0;
+  let extra: Record<string, unknown> = {};
   const active: boolean[] = [];
   const open: ClientRequest[] = [];
 
   beforeEach(async () => {
     produced = 0;
+    extra = {};
     active.length = 0;
     feed = new EventFeed({
-      produce: async () => ({ n: ++produced }),
+      produce: async () => ({ n: ++produced, ...extra }),
       // Long interval: ticks in this test come from runNow(), not the clock.
       intervalMs: 3_600_000,
       maxClients: 2,
@@ -41,18 +43,24 @@ describe('EventFeed', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  /** Connect and collect `data:` payloads. */
-  function connect(): Promise<{ response: IncomingMessage; messages: unknown[] }> {
+  /** Connect and collect `data:` payloads and the `event:` names. */
+  function connect(): Promise<{
+    response: IncomingMessage;
+    messages: unknown[];
+    events: string[];
+  }> {
     return new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/' }, (response) => {
         const messages: unknown[] = [];
+        const events: string[] = [];
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
           for (const line of chunk.split('\n')) {
             if (line.startsWith('data: ')) messages.push(JSON.parse(line.slice(6)));
+            if (line.startsWith('event: ')) events.push(line.slice(7));
           }
         });
-        resolve({ response, messages });
+        resolve({ response, messages, events });
       });
       req.on('error', reject);
       req.end();
@@ -87,6 +95,26 @@ describe('EventFeed', () => {
     for (const req of open) req.destroy();
     await until(() => feed.clientCount === 0 && !feed.running);
     expect(active).toEqual([true, false]);
+  });
+
+  it('sends a field only when it changed; a page joining later gets every field', async () => {
+    extra = { title: 'shop', health: { status: 'healthy' } };
+    const first = await connect();
+    await until(() => first.messages.length === 1);
+    expect(first.messages[0]).toEqual({ n: 1, title: 'shop', health: { status: 'healthy' } });
+    await feed.runNow();
+    await until(() => first.messages.length === 2);
+    expect(first.messages[1]).toEqual({ n: 2 });
+    extra = { title: 'shop', health: { status: 'unhealthy' } };
+    await feed.runNow();
+    await until(() => first.messages.length === 3);
+    expect(first.messages[2]).toEqual({ n: 3, health: { status: 'unhealthy' } });
+    expect(first.events).toEqual(['update', 'update', 'update']);
+
+    const late = await connect();
+    await until(() => late.messages.length === 1);
+    expect(late.events).toEqual(['snapshot']);
+    expect(late.messages[0]).toEqual({ n: 3, title: 'shop', health: { status: 'unhealthy' } });
   });
 
   it('refuses clients beyond maxClients', async () => {
