@@ -10,6 +10,7 @@
  */
 
 export { createDashboard, type Dashboard } from './server/createDashboard.js';
+export type { FeedUsage } from './feed/eventFeed.js';
 export {
   serveDashboard,
   type ServeDashboardOptions,

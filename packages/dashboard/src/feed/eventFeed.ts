@@ -15,6 +15,21 @@ export interface EventFeedOptions {
   readonly onActive?: (active: boolean) => void;
   readonly onError?: MonitorFaultHandler | undefined;
   readonly scheduler?: Scheduler;
+  /** CPU time of the process in ms; default `process.cpuUsage()` (user + system). */
+  readonly cpuMs?: () => number;
+}
+
+/** What the feed has cost so far. */
+export interface FeedUsage {
+  /** Ticks run. */
+  readonly ticks: number;
+  /** CPU time spent inside them, in ms (the process' CPU time measured around each tick). */
+  readonly cpuMs: number;
+}
+
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /**
@@ -32,8 +47,12 @@ export class EventFeed {
   private readonly loop: BackgroundLoop;
   /** Each field's JSON as last sent. */
   private readonly fields = new Map<string, string>();
+  private readonly cpuMs: () => number;
+  private ticks = 0;
+  private tickCpuMs = 0;
 
   constructor(private readonly options: EventFeedOptions) {
+    this.cpuMs = options.cpuMs ?? processCpuMs;
     this.loop = new BackgroundLoop({
       run: () => this.tick(),
       onError: (error) =>
@@ -54,6 +73,11 @@ export class EventFeed {
   /** Pages connected now. */
   get clientCount(): number {
     return this.clients.size;
+  }
+
+  /** Ticks run and the CPU time spent in them. */
+  get usage(): FeedUsage {
+    return { ticks: this.ticks, cpuMs: this.tickCpuMs };
   }
 
   /** True while the loop is scheduled. */
@@ -110,6 +134,16 @@ export class EventFeed {
 
   private async tick(): Promise<void> {
     if (this.clients.size === 0) return;
+    const cpuBefore = this.cpuMs();
+    try {
+      await this.send();
+    } finally {
+      this.ticks++;
+      this.tickCpuMs += this.cpuMs() - cpuBefore;
+    }
+  }
+
+  private async send(): Promise<void> {
     const payload = await this.options.produce();
     let changed = '';
     for (const name of Object.keys(payload)) {

@@ -57,7 +57,7 @@ export interface DashboardOptions {
   /**
    * Share of one core, in percent, that reading the metrics may take on average while a page is
    * open. A read that costs more (tens of thousands of HTTP series) holds the next one back, so
-   * the request figures then update every few seconds (at least every 30 s) instead of every
+   * the request figures then update every few seconds (at least every 10 s) instead of every
    * tick. Default 0.5.
    */
   metricsCpuBudgetPercent?: number;

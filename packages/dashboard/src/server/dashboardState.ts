@@ -1,6 +1,7 @@
 import {
   getMonitorFaultCounts,
   type HealthReport,
+  type ReadableSpanData,
   type RuntimeStatsData,
   type SloStatusData,
 } from '@lexigram/monitor-core';
@@ -52,7 +53,7 @@ function processCpuMs(): number {
 }
 
 // However costly the read, the request figures are never older than this.
-const MAX_METRICS_GAP_MS = 30_000;
+const MAX_METRICS_GAP_MS = 10_000;
 
 /**
  * Builds the snapshot the page receives. Each source is read under its own guard: a failing
@@ -68,6 +69,10 @@ export class DashboardState {
   private healthInFlight = false;
   private readonly metricNames: readonly string[];
   private lastRequests: RequestTick | null = null;
+  private lastTraces: DashboardSnapshot['traces'] = null;
+  private lastSpans:
+    | { length: number; first: ReadableSpanData | undefined; last: ReadableSpanData | undefined }
+    | undefined;
   private nextMetricsAt = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -102,12 +107,7 @@ export class DashboardState {
         ? this.lastRequests
         : this.readRequests(time),
     );
-    const traces = await this.guard('traces', () => {
-      const source = this.options.recentSpans;
-      return source
-        ? summarizeTraces(source.getRecentSpans(this.options.maxSpans), this.options.traceLimit)
-        : null;
-    });
+    const traces = await this.guard('traces', () => this.readTraces());
     const slos = await this.guard('slos', () => this.options.slos?.getSloStatus() ?? null);
     const runtime = await this.guard(
       'runtime',
@@ -184,6 +184,27 @@ export class DashboardState {
         : Number.NEGATIVE_INFINITY;
     this.lastRequests = requests;
     return requests;
+  }
+
+  /** The trace lists, summarized again only when the kept spans changed. */
+  private readTraces(): DashboardSnapshot['traces'] {
+    const source = this.options.recentSpans;
+    if (!source) return null;
+    const spans = source.getRecentSpans(this.options.maxSpans);
+    const seen = this.lastSpans;
+    // The store only appends (dropping the oldest): same length and same ends, same spans.
+    if (
+      this.lastTraces !== null &&
+      seen !== undefined &&
+      seen.length === spans.length &&
+      seen.first === spans[0] &&
+      seen.last === spans[spans.length - 1]
+    ) {
+      return this.lastTraces;
+    }
+    this.lastTraces = summarizeTraces(spans, this.options.traceLimit);
+    this.lastSpans = { length: spans.length, first: spans[0], last: spans[spans.length - 1] };
+    return this.lastTraces;
   }
 
   private refreshHealth(time: number): void {

@@ -4,8 +4,10 @@ import {
   type ClientRequest,
   type IncomingMessage,
   type Server,
+  type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { EventFeed } from '../../src/feed/eventFeed.js';
 
 describe('EventFeed', () => {
@@ -124,5 +126,29 @@ describe('EventFeed', () => {
     const third = await connect();
     expect(third.response.statusCode).toBe(503);
     expect(feed.clientCount).toBe(2);
+  });
+
+  it('counts its ticks and the CPU time spent in them', async () => {
+    let cpu = 0;
+    const measured = new EventFeed({
+      produce: async () => {
+        cpu += 3;
+        return { n: 1 };
+      },
+      intervalMs: 3_600_000,
+      maxClients: 1,
+      cpuMs: () => cpu,
+    });
+    await measured.runNow(); // nobody connected: no tick
+    expect(measured.usage).toEqual({ ticks: 0, cpuMs: 0 });
+    const sink = new PassThrough();
+    const response = Object.assign(sink, {
+      writeHead: () => response,
+    }) as unknown as ServerResponse;
+    measured.attach(response);
+    await until(() => measured.usage.ticks === 1);
+    await measured.runNow();
+    expect(measured.usage).toEqual({ ticks: 2, cpuMs: 6 });
+    await measured.close();
   });
 });
