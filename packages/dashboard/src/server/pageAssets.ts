@@ -16,6 +16,7 @@ export interface PageAssets {
  */
 export function moduleDirectory(): string | undefined {
   if (typeof __dirname === 'string') return __dirname;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only put back, never called here
   const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
   try {
