@@ -45,7 +45,6 @@ export { runCheck } from './runner/runCheck.js';
 
 // Registries
 export { HealthCheckRegistry } from './registry/healthCheckRegistry.js';
-export { summarizeReport } from './registry/summarizeReport.js';
 export {
   CachedHealthChecker,
   type CachedHealthCheckerOptions,
