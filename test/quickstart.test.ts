@@ -3,10 +3,10 @@
  * into a copy of examples/quickstart with npm (hoisted) and with pnpm (strict layout), once with
  * only core + metrics and once with every package, then the application runs.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packTarball, runOutsideWorkspace as sh } from '../tools/test-support/src/packedInstall.js';
 
 const root = join(__dirname, '..');
 const ALL = [
@@ -21,24 +21,6 @@ const ALL = [
   'backend-otel',
 ];
 
-function sh(command: string, args: string[], cwd: string): string {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    npm_config_loglevel: 'error',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  };
-  // pnpm's bin shims put the workspace's hoisted node_modules on NODE_PATH: the application would
-  // then resolve every workspace package from there, installed or not.
-  delete env.NODE_PATH;
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-}
-
 describe('examples/quickstart installed from packed tarballs', () => {
   let work: string;
   const tarballs = new Map<string, string>();
@@ -48,10 +30,7 @@ describe('examples/quickstart installed from packed tarballs', () => {
     const packs = join(work, 'packs');
     mkdirSync(packs);
     for (const pkg of ALL) {
-      // pnpm pack rewrites workspace: ranges, exactly what gets published.
-      sh('pnpm', ['pack', '--pack-destination', packs], join(root, 'packages', pkg));
-      const file = readdirSync(packs).find((f) => f.startsWith(`lexigram-monitor-${pkg}-`));
-      tarballs.set(`@lexigram/monitor-${pkg}`, join(packs, file!));
+      tarballs.set(`@lexigram/monitor-${pkg}`, packTarball(join(root, 'packages', pkg), packs));
     }
   }, 300_000);
 

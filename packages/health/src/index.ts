@@ -45,7 +45,6 @@ export { runCheck } from './runner/runCheck.js';
 
 // Registries
 export { HealthCheckRegistry } from './registry/healthCheckRegistry.js';
-export { summarizeReport } from './registry/summarizeReport.js';
 export {
   CachedHealthChecker,
   type CachedHealthCheckerOptions,
@@ -60,23 +59,26 @@ export {
   type DatabasePingProvider,
 } from './cache/databasePingCheck.js';
 
-// Rendering
-export type { HealthRenderer, HealthResponse, RenderOptions } from './render/healthResponse.js';
-export { httpStatusFor, renderJson } from './render/renderJson.js';
+// Rendering: moved to core so the middleware can render health without depending on this
+// package; re-exported here, where users of the health package look for them.
 export {
   HEALTH_JSON_CONTENT_TYPE,
-  renderHealthJson,
-  toHealthJsonStatus,
-  type HealthJsonOptions,
-  type HealthJsonStatus,
-} from './render/renderHealthJson.js';
-export { renderText, type TextRenderOptions } from './render/renderText.js';
-export {
   healthFormatFromAccept,
+  httpStatusFor,
   renderHealth,
+  renderHealthJson,
+  renderJson,
+  renderText,
+  toHealthJsonStatus,
   type AnyRenderOptions,
   type HealthFormat,
-} from './render/renderHealth.js';
+  type HealthJsonOptions,
+  type HealthJsonStatus,
+  type HealthRenderer,
+  type HealthResponse,
+  type RenderOptions,
+  type TextRenderOptions,
+} from '@lexigram/monitor-core';
 
 // Shutdown
 export {

@@ -79,7 +79,6 @@ export {
   PeriodicMetricsExporter,
   type PeriodicMetricsExporterOptions,
 } from './export/periodicMetricsExporter.js';
-export { escapeLabelValue, formatFamily } from './export/formatFamily.js';
 
 // metered
 export { metered, meteredFunction, type MeteredOptions } from './metered/metered.js';

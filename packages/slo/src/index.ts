@@ -61,18 +61,12 @@ export {
 } from './alerting/loggingAlertDispatcher.js';
 export { FanOutAlertDispatcher } from './alerting/fanOutAlertDispatcher.js';
 export {
-  breachRatio,
-  metricAlertSeverity,
-  severityLogLevel,
-  type AlertLogLevel,
-} from './alerting/severity.js';
-export {
   WebhookAlertDispatcher,
   type WebhookDispatcherStats,
 } from './webhook/webhookAlertDispatcher.js';
 export type { WebhookDispatcherOptions, WebhookRateLimit } from './webhook/webhookOptions.js';
 export { defaultDedupKey, type AlertRecord } from './webhook/alertRecord.js';
-export { isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './webhook/retryPolicy.js';
+export type { RetryPolicy } from './webhook/retryPolicy.js';
 export {
   SlackAlertDispatcher,
   type SlackAlertDispatcherOptions,
@@ -80,8 +74,6 @@ export {
 export {
   PagerDutyAlertDispatcher,
   PAGERDUTY_EVENTS_URL,
-  pagerDutyDedupKey,
-  pagerDutySeverity,
   type PagerDutyAlertDispatcherOptions,
 } from './webhook/pagerDutyAlertDispatcher.js';
 export {
@@ -90,8 +82,6 @@ export {
 } from './webhook/alertmanagerAlertDispatcher.js';
 
 // Shared
-export { systemClock, type Clock } from './internal/clock.js';
-export type { LoggerOptions, SloLogger } from './internal/logger.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 export {
   HistogramSloFeed,

@@ -1,6 +1,7 @@
 /**
  * `@lexigram/test-support`: helpers the test suites of every package share (private, never
- * published): a fake metrics collector, log capture, and time helpers for virtual-time tests.
+ * published): a fake metrics collector, log capture, time helpers for virtual-time tests, and packed-tarball
+ * installs.
  *
  * @packageDocumentation
  */
@@ -13,3 +14,4 @@ export {
 } from './captureLogger.js';
 export { FakeScheduler } from './fakeScheduler.js';
 export { flushPromises, never, settle, sleep } from './time.js';
+export { packTarball, runOutsideWorkspace } from './packedInstall.js';

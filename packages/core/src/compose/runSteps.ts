@@ -1,3 +1,4 @@
+import { runStepsWithin } from '../internal/runStepsWithin.js';
 import type { MonitorStep, ShutdownPhase } from './monitorContribution.js';
 
 /** How one start or shutdown step ended. */
@@ -25,52 +26,17 @@ export async function runSteps(
   steps: readonly NamedStep[],
   deadlineMs: number,
 ): Promise<StepOutcome[]> {
-  const out: StepOutcome[] = [];
-  const end = performance.now() + deadlineMs;
-  let expired = false;
-  for (const { name, step } of steps) {
-    const started = performance.now();
-    const remaining = end - started;
-    if (expired || remaining < 1) {
-      out.push({ name, phase, outcome: 'skipped', durationMs: 0 });
-      continue;
-    }
-    const result = await settle(step, remaining);
-    const durationMs = performance.now() - started;
-    if (result.kind === 'timeout') expired = true;
-    out.push({
-      name,
-      phase,
-      outcome: result.kind,
-      ...(result.kind === 'failed' ? { message: result.message } : {}),
-      durationMs,
-    });
-  }
-  return out;
-}
-
-type Settled = { kind: 'done' } | { kind: 'failed'; message: string } | { kind: 'timeout' };
-
-function settle(step: MonitorStep, withinMs: number): Promise<Settled> {
-  let value: unknown;
-  try {
-    value = step();
-  } catch (error) {
-    return Promise.resolve({ kind: 'failed', message: messageOf(error) });
-  }
-  return new Promise<Settled>((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'timeout' }), withinMs);
-    Promise.resolve(value).then(
-      () => {
-        clearTimeout(timer);
-        resolve({ kind: 'done' });
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        resolve({ kind: 'failed', message: messageOf(error) });
-      },
-    );
-  });
+  const outcomes = await runStepsWithin(
+    steps.map(({ name, step }) => ({ name, run: step })),
+    deadlineMs,
+  );
+  return outcomes.map((o) => ({
+    name: o.name,
+    phase,
+    outcome: o.kind,
+    ...(o.kind === 'failed' ? { message: messageOf(o.error) } : {}),
+    durationMs: o.durationMs,
+  }));
 }
 
 function messageOf(error: unknown): string {

@@ -57,4 +57,6 @@ export {
   type InstrumenterSpec,
 } from './decorator.js';
 export { RingBuffer } from './ringBuffer.js';
+export { InertSpan } from './inertSpan.js';
+export { runStepsWithin, type DeadlineStep, type DeadlineStepOutcome } from './runStepsWithin.js';
 export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';

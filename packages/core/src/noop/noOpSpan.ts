@@ -2,7 +2,7 @@ import type { SpanProtocol } from '../contracts/span.js';
 import { isAttributeValue, type AttributeValue, type Attributes } from '../model/attributes.js';
 import type { HrTime } from '../model/hrTime.js';
 import type { SpanContextData } from '../model/spanData.js';
-import type { SpanStatus } from '../model/spanStatus.js';
+import { InertSpan } from '../internal/inertSpan.js';
 
 /** The all-zero (invalid) span context no-op spans report. */
 export const INVALID_SPAN_CONTEXT: SpanContextData = Object.freeze({
@@ -31,12 +31,13 @@ export interface NoOpSpanOptions {
  * {@link NOOP_SPAN} is a shared instance that keeps nothing: what the {@link NoOpTracer} hands
  * out by default, so an unconfigured tracer allocates nothing per span.
  */
-export class NoOpSpan implements SpanProtocol {
+export class NoOpSpan extends InertSpan implements SpanProtocol {
   readonly name: string;
   private readonly kept: Record<string, AttributeValue> | undefined;
   private endedFlag = false;
 
   constructor(name = 'noop', options: NoOpSpanOptions = {}) {
+    super();
     this.name = name;
     this.kept =
       options.keepAttributes === false
@@ -74,40 +75,8 @@ export class NoOpSpan implements SpanProtocol {
     return this;
   }
 
-  addEvent(
-    _name: string,
-    _attributes?: Readonly<Record<string, unknown>>,
-    _time?: HrTime | number,
-  ): this {
-    return this;
-  }
-
-  recordException(_error: unknown, _attributes?: Readonly<Record<string, unknown>>): this {
-    return this;
-  }
-
-  setStatus(_status: SpanStatus, _message?: string): this {
-    return this;
-  }
-
-  updateName(_name: string): this {
-    return this;
-  }
-
-  isRecording(): boolean {
-    return false;
-  }
-
   end(_endTime?: HrTime | number): void {
     if (this.kept) this.endedFlag = true;
-  }
-
-  finish(): void {
-    this.end();
-  }
-
-  [Symbol.dispose](): void {
-    this.end();
   }
 }
 

@@ -93,13 +93,14 @@ describe('ObservabilityService.timer / startTimer never replace the outcome (F11
   it('records seconds with unit s, so a 30 ms call lands in a finite default bucket', () => {
     const { meter, observed } = strictMeter();
     const obs = new ObservabilityService({ meter });
-    const start = performance.now();
-    obs.timer('work', () => {
-      while (performance.now() - start < 30);
-    });
+    jest.useFakeTimers(); // the timer reads the (faked) monotonic clock: exactly 30 ms pass
+    try {
+      obs.timer('work', () => jest.advanceTimersByTime(30));
+    } finally {
+      jest.useRealTimers();
+    }
     expect(observed[0]!.unit).toBe('s');
-    expect(observed[0]!.value).toBeGreaterThanOrEqual(0.03);
-    expect(observed[0]!.value).toBeLessThan(5);
+    expect(observed[0]!.value).toBeCloseTo(0.03, 9);
     const seconds = obs.startTimer('work')();
     expect(observed[1]!.value).toBe(seconds);
   });

@@ -3,10 +3,14 @@
  * tarballs and installed into a temporary application, once with npm (hoisted node_modules) and
  * once with pnpm (strict, symlinked layout), then the application looks for backends.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// By path: core cannot depend on @lexigram/test-support, which depends on core.
+import {
+  packTarball,
+  runOutsideWorkspace as sh,
+} from '../../../../tools/test-support/src/packedInstall.js';
 
 const coreDir = join(__dirname, '..', '..');
 const fixtureDir = join(__dirname, '..', 'fixtures', 'backend-fixture');
@@ -34,24 +38,6 @@ createMetricsBackend({ backendType: 'fixture', backendPackages: ['lexigram-monit
   .then((b) => console.log(JSON.stringify({ backend: b.constructor.name })), (e) => console.log(JSON.stringify({ error: String(e) })));
 `;
 
-function sh(command: string, args: string[], cwd: string): string {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    npm_config_loglevel: 'error',
-    npm_config_fund: 'false',
-    npm_config_audit: 'false',
-  };
-  // pnpm's bin shims put the workspace's hoisted node_modules on NODE_PATH: the temporary
-  // application would then resolve every workspace package (real backends included) from there.
-  delete env.NODE_PATH;
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-}
-
 describe('backend discovery in an installed application', () => {
   let work: string;
   let coreTarball: string;
@@ -61,18 +47,8 @@ describe('backend discovery in an installed application', () => {
     work = mkdtempSync(join(tmpdir(), 'lexigram-packed-'));
     const packs = join(work, 'packs');
     mkdirSync(packs);
-    // pnpm pack rewrites workspace: ranges, exactly what gets published.
-    sh('pnpm', ['pack', '--pack-destination', packs], coreDir);
-    sh('npm', ['pack', '--pack-destination', packs], fixtureDir);
-    const files = readdirSync(packs);
-    coreTarball = join(
-      packs,
-      files.find((f) => f.startsWith('lexigram-monitor-core-'))!,
-    );
-    fixtureTarball = join(
-      packs,
-      files.find((f) => f.startsWith('lexigram-monitor-backend-fixture-'))!,
-    );
+    coreTarball = packTarball(coreDir, packs);
+    fixtureTarball = packTarball(fixtureDir, packs, 'npm');
   });
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));

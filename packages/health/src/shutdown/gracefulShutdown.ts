@@ -2,7 +2,7 @@ import { HealthStatus, type HealthProbesProtocol, type HealthReport } from '@lex
 import { validateCheckName } from '../checks/checkOptions.js';
 import { InvalidHealthCheckError } from '../errors/invalidHealthCheckError.js';
 import { FieldChecker } from '@lexigram/monitor-core/internal';
-import { describeValue } from '@lexigram/monitor-core/internal';
+import { describeValue, runStepsWithin } from '@lexigram/monitor-core/internal';
 import { HealthCheckResult } from '../result/healthCheckResult.js';
 
 /** Name of the check a draining readiness probe reports. */
@@ -35,8 +35,6 @@ export interface ShutdownReport {
   /** Time from the start of the drain to the end of the hooks, in ms. */
   readonly durationMs: number;
 }
-
-type HookOutcome = { kind: 'done' } | { kind: 'failed'; message: string } | { kind: 'timeout' };
 
 /**
  * Drain for graceful shutdown, wrapping any health probes (a `HealthCheckRegistry`, a
@@ -150,52 +148,20 @@ export class GracefulShutdown implements HealthProbesProtocol {
     const start = performance.now();
     this.startDraining();
     if (this.drainDelayMs > 0) await sleep(this.drainDelayMs);
-    const deadline = performance.now() + this.shutdownTimeoutMs;
     const completed: string[] = [];
     const failed: { name: string; message: string }[] = [];
     const timedOut: string[] = [];
     const skipped: string[] = [];
-    let expired = false;
-    for (const { name, hook } of [...this.hooks]) {
-      const remaining = deadline - performance.now();
-      // A timed-out hook means the deadline has passed, even if the timer fired a hair early.
-      if (expired || remaining < 1) {
-        skipped.push(name);
-        continue;
-      }
-      const outcome = await runHook(hook, remaining);
-      if (outcome.kind === 'done') completed.push(name);
-      else if (outcome.kind === 'failed') failed.push({ name, message: outcome.message });
-      else {
-        timedOut.push(name);
-        expired = true;
-      }
+    const steps = this.hooks.map(({ name, hook }) => ({ name, run: hook }));
+    for (const outcome of await runStepsWithin(steps, this.shutdownTimeoutMs)) {
+      if (outcome.kind === 'done') completed.push(outcome.name);
+      else if (outcome.kind === 'failed') {
+        failed.push({ name: outcome.name, message: errorMessage(outcome.error) });
+      } else if (outcome.kind === 'timeout') timedOut.push(outcome.name);
+      else skipped.push(outcome.name);
     }
     return { completed, failed, timedOut, skipped, durationMs: performance.now() - start };
   }
-}
-
-function runHook(hook: BeforeShutdownHook, withinMs: number): Promise<HookOutcome> {
-  let value: unknown;
-  try {
-    value = hook();
-  } catch (error) {
-    return Promise.resolve({ kind: 'failed', message: errorMessage(error) });
-  }
-  return new Promise<HookOutcome>((resolve) => {
-    // Kept referenced: shutdown is waiting on it, and it is cleared as soon as the hook settles.
-    const timer = setTimeout(() => resolve({ kind: 'timeout' }), withinMs);
-    Promise.resolve(value).then(
-      () => {
-        clearTimeout(timer);
-        resolve({ kind: 'done' });
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        resolve({ kind: 'failed', message: errorMessage(error) });
-      },
-    );
-  });
 }
 
 function errorMessage(error: unknown): string {

@@ -1,4 +1,5 @@
-import { HealthCheckResult, summarizeReport } from '@lexigram/monitor-health';
+import { HealthCheckResult } from '@lexigram/monitor-health';
+import { summarizeReport } from '../../src/registry/summarizeReport.js';
 
 describe('summarizeReport', () => {
   it('counts checks by status and keeps the aggregate', () => {

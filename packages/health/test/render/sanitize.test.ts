@@ -1,4 +1,4 @@
-import { cleanMessage, toSafeJson } from '../../src/render/sanitize.js';
+import { cleanMessage, toSafeJson } from '@lexigram/monitor-core/internal';
 
 describe('cleanMessage', () => {
   it('drops stack-trace lines', () => {

@@ -6,7 +6,11 @@ import {
 import { BufferedMetricRecorder } from '../../src/buffered/bufferedMetricRecorder.js';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import { Counter } from '../../src/instruments/counter.js';
-import { captureWarnings as captureLogger, sleep } from '@lexigram/test-support';
+import {
+  captureWarnings as captureLogger,
+  FakeScheduler,
+  flushPromises,
+} from '@lexigram/test-support';
 
 /** A metric whose record() fails while `down` is true. */
 function flaky(): MetricProtocol & { down: boolean; values: number[] } {
@@ -88,25 +92,43 @@ describe('BufferedMetricRecorder', () => {
     expect(c.labels({}).get()).toBe(5);
   });
 
-  it('flushes periodically once started, with an unref’d timer', async () => {
-    const c = new Counter('c_total');
-    const r = new BufferedMetricRecorder({ c_total: c }, { flushIntervalMs: 20 });
+  it('starts one unref’d timer however often start() is called', () => {
+    const r = new BufferedMetricRecorder({}, { flushIntervalMs: 20 });
     const setIntervalSpy = jest.spyOn(global, 'setInterval');
+    try {
+      r.start();
+      r.start();
+      expect(setIntervalSpy).toHaveBeenCalledTimes(1);
+      const timer = setIntervalSpy.mock.results[0]!.value as NodeJS.Timeout;
+      expect(timer.hasRef()).toBe(false);
+      expect(r.running).toBe(true);
+    } finally {
+      setIntervalSpy.mockRestore();
+      r.stop();
+    }
+  });
+
+  it('flushes every flushIntervalMs once started, and on stop', async () => {
+    const scheduler = new FakeScheduler();
+    const c = new Counter('c_total');
+    const r = new BufferedMetricRecorder({ c_total: c }, { flushIntervalMs: 20, scheduler });
     r.start();
-    r.start();
-    expect(setIntervalSpy).toHaveBeenCalledTimes(1);
-    const timer = setIntervalSpy.mock.results[0]!.value as NodeJS.Timeout;
-    expect(timer.hasRef()).toBe(false);
-    setIntervalSpy.mockRestore();
     expect(r.running).toBe(true);
     r.record('c_total', 2);
-    for (let i = 0; i < 100 && r.pending > 0; i++) await sleep(20);
+    scheduler.advance(19);
+    expect(r.pending).toBe(1);
+    scheduler.advance(1);
     expect(r.pending).toBe(0);
     expect(c.labels({}).get()).toBe(2);
+    await flushPromises(); // the loop settles its run between ticks, as between real timers
+    r.record('c_total', 4);
+    scheduler.advance(20);
+    expect(c.labels({}).get()).toBe(6);
     r.record('c_total', 3);
     expect(r.stop()).toBe(1);
     expect(r.running).toBe(false);
-    expect(c.labels({}).get()).toBe(5);
+    expect(scheduler.pending).toBe(0);
+    expect(c.labels({}).get()).toBe(9);
   });
 
   it('stop flushes everything; what the backend still refuses stays pending', () => {

@@ -11,6 +11,16 @@ import { getErrorProfile } from '../../src/profile/errorProfiles.js';
 import { sleep } from '@lexigram/test-support';
 import { churn, spin } from '../support/work.js';
 
+/** Run `fn` with jest's fake timers driving the sampling loop (the runtime clocks stay real). */
+async function onVirtualTime<T>(fn: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({ doNotFake: ['performance', 'hrtime', 'nextTick'] });
+  try {
+    return await fn();
+  } finally {
+    jest.useRealTimers();
+  }
+}
+
 describe('PerformanceMonitor', () => {
   let monitor: PerformanceMonitor | undefined;
   afterEach(() => monitor?.stopMonitoring());
@@ -110,9 +120,12 @@ describe('PerformanceMonitor', () => {
 
   it('keeps a bounded number of snapshots', async () => {
     monitor = new PerformanceMonitor({ samplingIntervalMs: 10, maxSnapshots: 3 });
-    monitor.startMonitoring();
-    await sleep(150);
+    await onVirtualTime(async () => {
+      monitor!.startMonitoring();
+      await jest.advanceTimersByTimeAsync(150);
+    });
     const m = monitor.stopMonitoring();
+    expect(m.sampleCount).toBe(16); // 15 ticks and the last sample on stop
     expect(m.sampleCount).toBeGreaterThan(3);
     expect(m.snapshots).toHaveLength(3);
     expect(m.snapshots.at(-1)).toBe(monitor.lastSnapshot);
@@ -120,9 +133,12 @@ describe('PerformanceMonitor', () => {
 
   it('begins a fresh run on restart', async () => {
     monitor = new PerformanceMonitor({ samplingIntervalMs: 20 });
-    monitor.startMonitoring();
-    await sleep(100);
+    await onVirtualTime(async () => {
+      monitor!.startMonitoring();
+      await jest.advanceTimersByTimeAsync(100);
+    });
     const first = monitor.stopMonitoring();
+    expect(first.sampleCount).toBe(6);
     monitor.startMonitoring();
     monitor.takeSnapshot();
     const second = monitor.metrics;
@@ -187,11 +203,15 @@ describe('PerformanceMonitor', () => {
   describe('monitorContext', () => {
     it('monitors the callback and returns its result', async () => {
       monitor = new PerformanceMonitor({ samplingIntervalMs: 20 });
-      const result = await monitor.monitorContext(async (m) => {
-        expect(m).toBe(monitor);
-        expect(m.state).toBe('running');
-        await sleep(60);
-        return 42;
+      const result = await onVirtualTime(async () => {
+        const running = monitor!.monitorContext(async (m) => {
+          expect(m).toBe(monitor);
+          expect(m.state).toBe('running');
+          await sleep(60);
+          return 42;
+        });
+        await jest.advanceTimersByTimeAsync(60);
+        return running;
       });
       expect(result).toBe(42);
       expect(monitor.state).toBe('stopped');

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { MonitorConfigError, PerformanceMonitorError } from '@lexigram/monitor-core';
 import { RuntimeMetricsPublisher } from '../../src/publish/runtimeMetricsPublisher.js';
-import { FakeCollector } from '@lexigram/test-support';
+import { FakeCollector, FakeScheduler } from '@lexigram/test-support';
 import { sleep } from '@lexigram/test-support';
 import { churn, spin } from '../support/work.js';
 
@@ -118,12 +118,16 @@ describe('RuntimeMetricsPublisher', () => {
     }
   });
 
-  it('closes windows on its own timer', async () => {
+  it('closes windows on its own timer', () => {
     const collector = new FakeCollector();
-    publisher = new RuntimeMetricsPublisher(collector, { windowMs: 30 }).start();
+    const scheduler = new FakeScheduler();
+    publisher = new RuntimeMetricsPublisher(collector, { windowMs: 30 }, { scheduler }).start();
     expect(publisher.running).toBe(true);
-    await sleep(150);
-    expect(collector.instrument('runtime_cpu_percent').get()).toBeGreaterThanOrEqual(0);
+    const cpu = collector.instrument('runtime_cpu_percent');
+    scheduler.advance(29);
+    expect(cpu.get()).toBeUndefined();
+    scheduler.advance(1);
+    expect(cpu.get()).toBeGreaterThanOrEqual(0);
     expect(
       collector.instrument('runtime_eventloop_utilization_ratio').get(),
     ).toBeGreaterThanOrEqual(0);

@@ -1,4 +1,4 @@
-import { breachRatio, metricAlertSeverity, severityLogLevel } from '../../src/index.js';
+import { breachRatio, metricAlertSeverity, severityLogLevel } from '../../src/alerting/severity.js';
 
 describe('alert severity rules', () => {
   it('logs low and medium at warn, high and critical at error', () => {

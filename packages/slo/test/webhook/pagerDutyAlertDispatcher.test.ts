@@ -1,9 +1,8 @@
+import { PAGERDUTY_EVENTS_URL, PagerDutyAlertDispatcher } from '../../src/index.js';
 import {
-  PAGERDUTY_EVENTS_URL,
-  PagerDutyAlertDispatcher,
   pagerDutyDedupKey,
   pagerDutySeverity,
-} from '../../src/index.js';
+} from '../../src/webhook/pagerDutyAlertDispatcher.js';
 import { capturePinoLogger as captureLogger } from '@lexigram/test-support';
 import { startRecordingServer, type RecordingServer } from '../support/recordingServer.js';
 

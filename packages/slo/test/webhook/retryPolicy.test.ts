@@ -1,5 +1,4 @@
-import { isRetryableStatus, parseRetryAfterMs } from '../../src/index.js';
-import { backoffMs } from '../../src/webhook/retryPolicy.js';
+import { backoffMs, isRetryableStatus, parseRetryAfterMs } from '../../src/webhook/retryPolicy.js';
 
 const policy = { maxRetries: 3, initialBackoffMs: 100, maxBackoffMs: 1000, maxRetryAfterMs: 5000 };
 

@@ -1,10 +1,5 @@
-import type {
-  Attributes,
-  HrTime,
-  SpanContextData,
-  SpanProtocol,
-  SpanStatus,
-} from '@lexigram/monitor-core';
+import type { Attributes, HrTime, SpanContextData, SpanProtocol } from '@lexigram/monitor-core';
+import { InertSpan } from '@lexigram/monitor-core/internal';
 import { newSpanId, newTraceId } from '../ids/randomIds.js';
 
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
@@ -14,7 +9,7 @@ const NO_ATTRIBUTES: Attributes = Object.freeze({});
  * and the "not sampled" decision propagate downstream and to child spans. Its ids are drawn
  * only when something reads its context, which keeps unsampled spans nearly free.
  */
-export class NonRecordingSpan implements SpanProtocol {
+export class NonRecordingSpan extends InertSpan implements SpanProtocol {
   private readonly _name: string;
   private readonly _traceId: string | undefined;
   private readonly _traceFlags: number;
@@ -33,6 +28,7 @@ export class NonRecordingSpan implements SpanProtocol {
     traceState?: string,
     context?: SpanContextData,
   ) {
+    super();
     this._name = name;
     this._traceId = traceId;
     this._traceFlags = traceFlags;
@@ -81,40 +77,7 @@ export class NonRecordingSpan implements SpanProtocol {
     return this;
   }
 
-  addEvent(
-    _name: string,
-    _attributes?: Readonly<Record<string, unknown>>,
-    _time?: HrTime | number,
-  ): this {
-    return this;
-  }
-
-  recordException(_error: unknown, _attributes?: Readonly<Record<string, unknown>>): this {
-    return this;
-  }
-
-  setStatus(_status: SpanStatus, _message?: string): this {
-    return this;
-  }
-
-  updateName(_name: string): this {
-    return this;
-  }
-
-  /** Always false. */
-  isRecording(): boolean {
-    return false;
-  }
-
   end(_endTime?: HrTime | number): void {
-    this._ended = true;
-  }
-
-  finish(): void {
-    this._ended = true;
-  }
-
-  [Symbol.dispose](): void {
     this._ended = true;
   }
 }

@@ -1,5 +1,4 @@
 import type { MonitorFault } from '@lexigram/monitor-core';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { MonitorConfigError } from '@lexigram/monitor-core';
 import { SpanExportError } from '@lexigram/monitor-core';
 import {
@@ -57,26 +56,6 @@ describe('BatchSpanProcessor', () => {
     );
   });
 
-  it('exports nothing on the caller stack, then a full batch on the next turn', async () => {
-    const { exporter, end } = setup({ maxExportBatchSize: 3, scheduledDelayMs: 60_000 });
-    end('a', 'b');
-    await sleep(10);
-    expect(exporter.batches).toEqual([]); // below a batch, waiting for the delay
-    end('c');
-    expect(exporter.batches).toEqual([]); // full, but exported off the hot path
-    await sleep(10);
-    expect(exporter.batches).toEqual([['a', 'b', 'c']]);
-  });
-
-  it('exports a partial batch after scheduledDelayMs', async () => {
-    const { exporter, end } = setup({ scheduledDelayMs: 40 });
-    end('a', 'b');
-    await sleep(10);
-    expect(exporter.batches).toEqual([]);
-    await sleep(150);
-    expect(exporter.batches).toEqual([['a', 'b']]);
-  });
-
   it('splits into batches of maxExportBatchSize', async () => {
     const { exporter, end, processor } = setup({ maxExportBatchSize: 2, scheduledDelayMs: 60_000 });
     end('a', 'b', 'c', 'd', 'e');
@@ -124,28 +103,6 @@ describe('BatchSpanProcessor', () => {
     },
   );
 
-  it('gives up on an export that hangs past exportTimeoutMs', async () => {
-    const { exporter, end, processor, errors } = setup({ exportTimeoutMs: 30 });
-    exporter.mode = 'hang';
-    end('a');
-    const started = Date.now();
-    await processor.forceFlush();
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(processor.stats().failedExports).toBe(1);
-    expect(String(errors[0])).toMatch(/timed out after 30 ms/);
-  });
-
-  it('forceFlush waits for an export under way and exports what was queued meanwhile', async () => {
-    const { exporter, end, processor } = setup({ maxExportBatchSize: 2, scheduledDelayMs: 60_000 });
-    exporter.mode = 'slow';
-    end('a', 'b');
-    await sleep(5); // the full batch is being exported now
-    end('c');
-    await processor.forceFlush();
-    expect(exporter.batches).toEqual([['a', 'b'], ['c']]);
-    expect(exporter.flushCalls).toBe(1);
-  });
-
   it('shutdown exports what is queued, shuts the exporter down once and drops later spans', async () => {
     const { exporter, end, processor } = setup({ scheduledDelayMs: 60_000 });
     end('a', 'b');
@@ -181,6 +138,62 @@ describe('BatchSpanProcessor', () => {
     } finally {
       emitWarning.mockRestore();
     }
+  });
+});
+
+describe('BatchSpanProcessor on virtual time', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('exports nothing on the caller stack, then a full batch on the next turn', async () => {
+    const { exporter, end } = setup({ maxExportBatchSize: 3, scheduledDelayMs: 60_000 });
+    end('a', 'b');
+    await jest.advanceTimersByTimeAsync(59_000);
+    expect(exporter.batches).toEqual([]); // below a batch, waiting for the delay
+    end('c');
+    expect(exporter.batches).toEqual([]); // full, but exported off the hot path
+    await jest.advanceTimersByTimeAsync(0); // the next turn, long before the delay is up
+    expect(exporter.batches).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('exports a partial batch after scheduledDelayMs', async () => {
+    const { exporter, end } = setup({ scheduledDelayMs: 40 });
+    end('a', 'b');
+    await jest.advanceTimersByTimeAsync(39);
+    expect(exporter.batches).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(exporter.batches).toEqual([['a', 'b']]);
+  });
+
+  it('gives up on an export that hangs past exportTimeoutMs', async () => {
+    const { exporter, end, processor, errors } = setup({ exportTimeoutMs: 30 });
+    exporter.mode = 'hang';
+    end('a');
+    let flushed = false;
+    const flushing = processor.forceFlush().then(() => (flushed = true));
+    await jest.advanceTimersByTimeAsync(29);
+    expect(flushed).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await flushing;
+    expect(processor.stats().failedExports).toBe(1);
+    expect(String(errors[0])).toMatch(/timed out after 30 ms/);
+  });
+
+  it('forceFlush waits for an export under way and exports what was queued meanwhile', async () => {
+    const { exporter, end, processor } = setup({ maxExportBatchSize: 2, scheduledDelayMs: 60_000 });
+    exporter.mode = 'slow'; // each export settles after exporter.slowMs (20 ms)
+    end('a', 'b');
+    await jest.advanceTimersByTimeAsync(0); // the full batch is being exported now
+    expect(exporter.batches).toEqual([]);
+    end('c');
+    let flushed = false;
+    const flushing = processor.forceFlush().then(() => (flushed = true));
+    await jest.advanceTimersByTimeAsync(19);
+    expect(flushed).toBe(false);
+    await jest.advanceTimersByTimeAsync(21); // the first export, then the flushed one
+    await flushing;
+    expect(exporter.batches).toEqual([['a', 'b'], ['c']]);
+    expect(exporter.flushCalls).toBe(1);
   });
 });
 
