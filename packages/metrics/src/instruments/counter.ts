@@ -6,6 +6,7 @@ import type {
   Labels,
 } from '@lexigram/monitor-core';
 import { NumberColumn } from '../series/numberColumn.js';
+import type { SeriesHandle } from '../series/seriesHandle.js';
 import { CounterHandle } from './counterHandle.js';
 import { InstrumentBase } from './instrumentBase.js';
 import type { CounterOptions } from './instrumentOptions.js';
@@ -63,6 +64,7 @@ export class Counter extends InstrumentBase implements CounterProtocol, Collecta
   /** Snapshot of every series. */
   collect(): CounterFamily {
     const series: { labels: Labels; value: number }[] = [];
+    this.store.forEachHandle(flushHandle);
     const values = this.column.values;
     this.store.forEachSeries((slot, labels) => {
       series.push({ labels, value: values[slot]! });
@@ -78,5 +80,15 @@ export class Counter extends InstrumentBase implements CounterProtocol, Collecta
   /** @internal */
   protected resetSlots(): void {
     this.column.reset();
+    this.store.forEachHandle(clearHandle);
   }
+}
+
+// A counter's handles are all CounterHandles.
+function flushHandle(handle: SeriesHandle): void {
+  (handle as CounterHandle).flush();
+}
+
+function clearHandle(handle: SeriesHandle): void {
+  (handle as CounterHandle).clear();
 }

@@ -6,9 +6,12 @@ import { invalidIncrement } from './valueErrors.js';
 
 /**
  * The bound handle of one counter series (`counter.labels({...})`): recording through it is a
- * check and an addition into the counter's column, with no lookup and no allocation.
+ * check and an addition, with no lookup and no allocation. The addition goes to a field of the
+ * handle (several times cheaper than a typed-array cell) that the counter moves into its column
+ * before every snapshot, so the series' value is always column + pending.
  */
 export class CounterHandle implements BoundCounter, SeriesHandle {
+  private pending = 0;
   private column: NumberColumn;
   private slot: number;
   private readonly metricName: string;
@@ -30,13 +33,26 @@ export class CounterHandle implements BoundCounter, SeriesHandle {
   /** Add `value`: the canonical call {@link CounterHandle.inc} delegates to. */
   record(value: number): void {
     if (typeof value !== 'number' || !(value >= 0)) throw invalidIncrement(this.metricName, value);
-    this.column.values[this.slot]! += value;
+    this.pending += value;
     if (recordedHook.active) emitRecorded(this.metricName, value, 'counter', this.labels);
   }
 
   /** Current value. */
   get(): number {
-    return this.column.values[this.slot]!;
+    return this.column.values[this.slot]! + this.pending;
+  }
+
+  /** @internal Move the pending additions into the column (before a snapshot). */
+  flush(): void {
+    if (this.pending !== 0) {
+      this.column.values[this.slot]! += this.pending;
+      this.pending = 0;
+    }
+  }
+
+  /** @internal Drop the pending additions (the counter was reset). */
+  clear(): void {
+    this.pending = 0;
   }
 
   /** @internal */
@@ -45,5 +61,9 @@ export class CounterHandle implements BoundCounter, SeriesHandle {
     own.values[0] = this.get();
     this.column = own;
     this.slot = 0;
+    this.pending = 0;
   }
+
+  /** @internal The handle reads the column through its owner, so a grown column needs nothing. */
+  refresh(): void {}
 }

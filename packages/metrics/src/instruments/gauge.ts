@@ -123,7 +123,7 @@ export class Gauge extends InstrumentBase implements GaugeProtocol, CollectableM
 
   /** @internal */
   protected claimSlot(slot: number): void {
-    this.column.claim(slot);
+    if (this.column.claim(slot)) this.store.refreshHandles();
   }
 
   /** @internal */

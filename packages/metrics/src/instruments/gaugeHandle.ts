@@ -7,6 +7,8 @@ import { notANumber } from './valueErrors.js';
 /** The bound handle of one gauge series (no lookup, no allocation per call). */
 export class GaugeHandle implements BoundGauge, SeriesHandle {
   private column: NumberColumn;
+  // The column's array, held directly (one load less per call); refreshed when it grows.
+  private values: Float64Array;
   private slot: number;
   private readonly metricName: string;
   private readonly labels: Labels;
@@ -15,6 +17,7 @@ export class GaugeHandle implements BoundGauge, SeriesHandle {
   constructor(metricName: string, column: NumberColumn, slot: number, labels: Labels) {
     this.metricName = metricName;
     this.column = column;
+    this.values = column.values;
     this.slot = slot;
     this.labels = labels;
   }
@@ -22,7 +25,7 @@ export class GaugeHandle implements BoundGauge, SeriesHandle {
   /** Set the value: the canonical call. NaN and ±Infinity are kept, as Prometheus allows. */
   record(value: number): void {
     if (typeof value !== 'number') throw notANumber(this.metricName, value);
-    this.column.values[this.slot] = value;
+    this.values[this.slot] = value;
     if (recordedHook.active) emitRecorded(this.metricName, value, 'gauge', this.labels);
   }
 
@@ -45,7 +48,7 @@ export class GaugeHandle implements BoundGauge, SeriesHandle {
 
   /** Current value. */
   get(): number {
-    return this.column.values[this.slot]!;
+    return this.values[this.slot]!;
   }
 
   /** @internal */
@@ -53,6 +56,12 @@ export class GaugeHandle implements BoundGauge, SeriesHandle {
     const own = new NumberColumn(1);
     own.values[0] = this.get();
     this.column = own;
+    this.values = own.values;
     this.slot = 0;
+  }
+
+  /** @internal */
+  refresh(): void {
+    this.values = this.column.values;
   }
 }

@@ -85,7 +85,7 @@ export class Histogram extends ObserverInstrument implements HistogramProtocol, 
 
   /** @internal */
   protected claimSlot(slot: number): void {
-    this.columns.claim(slot);
+    if (this.columns.claim(slot)) this.store.refreshHandles();
   }
 
   /** @internal */

@@ -26,10 +26,15 @@ export class HistogramColumns {
     this.sums = new Float64Array(capacity);
   }
 
-  /** Make slot `slot` exist, zeroed (a reused slot is cleared). */
-  claim(slot: number): void {
+  /**
+   * Make slot `slot` exist, zeroed (a reused slot is cleared). True when the arrays were replaced
+   * by larger ones: handles holding the old ones must refresh.
+   */
+  claim(slot: number): boolean {
     const stride = this.stride;
+    let grew = false;
     if (slot >= this.sums.length) {
+      grew = true;
       const capacity = grownCapacity(this.sums.length, slot);
       const counts = new Float64Array(capacity * stride);
       counts.set(this.counts);
@@ -40,21 +45,12 @@ export class HistogramColumns {
     }
     this.counts.fill(0, slot * stride, (slot + 1) * stride);
     this.sums[slot] = 0;
+    return grew;
   }
 
   /** Record a validated value in slot `slot`. NaN goes to `+Inf` only and makes the sum NaN. */
   add(slot: number, value: number): void {
-    const bounds = this.bounds;
-    const n = bounds.length;
-    let i: number;
-    if (n <= LINEAR_SCAN_MAX) {
-      // `<=` is false for NaN, so NaN falls through to +Inf, as Prometheus' clients do.
-      i = 0;
-      while (i < n && !(value <= bounds[i]!)) i++;
-    } else {
-      i = value !== value ? n : upperBoundIndex(bounds, value);
-    }
-    this.counts[slot * this.stride + i]!++;
+    this.counts[slot * this.stride + bucketIndex(this.bounds, value)]!++;
     this.sums[slot]! += value;
   }
 
@@ -71,6 +67,21 @@ export class HistogramColumns {
     this.counts.fill(0);
     this.sums.fill(0);
   }
+}
+
+/**
+ * The bucket of `value`: the index of the first bound >= value, `bounds.length` (the `+Inf`
+ * bucket) when none is. NaN goes to `+Inf`, as in Prometheus' clients.
+ */
+export function bucketIndex(bounds: Float64Array, value: number): number {
+  const n = bounds.length;
+  if (n <= LINEAR_SCAN_MAX) {
+    // `<=` is false for NaN, so NaN falls through to +Inf.
+    let i = 0;
+    while (i < n && !(value <= bounds[i]!)) i++;
+    return i;
+  }
+  return value !== value ? n : upperBoundIndex(bounds, value);
 }
 
 /** Index of the first bound >= value (n when none). */

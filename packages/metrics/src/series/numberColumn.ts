@@ -21,14 +21,20 @@ export class NumberColumn {
     this.values = new Float64Array(capacity);
   }
 
-  /** Make slot `slot` exist, set to 0 (a reused slot is cleared). */
-  claim(slot: number): void {
+  /**
+   * Make slot `slot` exist, set to 0 (a reused slot is cleared). True when `values` was replaced
+   * by a larger array: handles holding the old one must refresh.
+   */
+  claim(slot: number): boolean {
+    let grew = false;
     if (slot >= this.values.length) {
       const next = new Float64Array(grownCapacity(this.values.length, slot));
       next.set(this.values);
       this.values = next;
+      grew = true;
     }
     this.values[slot] = 0;
+    return grew;
   }
 
   /** Zero every slot. */

@@ -8,4 +8,6 @@ export interface SeriesHandle {
    * working without reaching the instrument's slots (nor any series that later takes the slot).
    */
   detach(): void;
+  /** @internal The instrument's columns were reallocated (grown): re-read them. */
+  refresh(): void;
 }

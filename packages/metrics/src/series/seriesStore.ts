@@ -1,10 +1,9 @@
-import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import type { Labels, MonitorFaultHandler } from '@lexigram/monitor-core';
 import { metricsFault } from '../logging/metricsFaults.js';
 import { OVERFLOW_LABEL } from '../validation/names.js';
-import { buildSchema, labelValue, labelsObject, rejectUnknownLabels } from './labelValues.js';
+import { deletePath, forEachLeaf, type LabelTree as Node } from './labelTree.js';
+import { assertLabelsObject, buildSchema, labelValuesOf, labelsObject } from './labelValues.js';
 import type { SeriesHandle } from './seriesHandle.js';
-import { describeValue } from '@lexigram/monitor-core/internal';
 
 /** Options of {@link SeriesStore}. */
 export interface SeriesStoreOptions {
@@ -25,9 +24,6 @@ export interface SeriesStoreOptions {
   /** Where the one cap fault goes (else the process-wide channel). */
   readonly onError: MonitorFaultHandler | undefined;
 }
-
-// Inner levels map a label value to the next level; the last level maps it to the series' slot.
-type Node = Map<string, unknown>;
 
 const OVERFLOW_LABELS: Labels = Object.freeze({ [OVERFLOW_LABEL]: 'true' });
 
@@ -140,32 +136,16 @@ export class SeriesStore {
     assertLabelsObject(this.options.metricName, labels);
     const names = this.names;
     if (names === undefined) return false;
-    const values = this.valuesOf(labels, names);
+    const values = labelValuesOf(this.options.metricName, labels, names);
     let slot: number;
     if (names.length === 0) {
       if (this.single < 0) return false;
       slot = this.single;
       this.single = -1;
     } else {
-      const path: Node[] = [];
-      let node = this.root;
-      for (let i = 0; i < values.length - 1; i++) {
-        path.push(node);
-        const next = node.get(values[i]!) as Node | undefined;
-        if (next === undefined) return false;
-        node = next;
-      }
-      const last = values[values.length - 1]!;
-      const found = node.get(last) as number | undefined;
+      const found = deletePath(this.root, values);
       if (found === undefined) return false;
       slot = found;
-      node.delete(last);
-      // Prune emptied inner maps so removed series leave nothing behind.
-      for (let i = values.length - 2; i >= 0 && node.size === 0; i--) {
-        const parent = path[i]!;
-        parent.delete(values[i]!);
-        node = parent;
-      }
     }
     if (this.unlabeled === slot) this.unlabeled = -1;
     this.size--;
@@ -190,13 +170,7 @@ export class SeriesStore {
       if (names.length === 0) {
         if (this.single >= 0) fn(this.single, this.noOwnLabels);
       } else {
-        const constLabels = this.options.constLabels;
-        const withConst = this.noOwnLabels === constLabels;
-        walk(this.root, 0, names, new Array<string>(names.length), (slot, values) => {
-          const out: Record<string, string> = withConst ? { ...constLabels } : {};
-          for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
-          fn(slot, out);
-        });
+        forEachLeaf(this.root, names, this.options.constLabels, fn);
       }
     }
     if (this.overflow >= 0) fn(this.overflow, this.overflowLabels);
@@ -209,7 +183,8 @@ export class SeriesStore {
   ownLabels(labels: Labels | undefined, slot: number): Labels {
     if (slot === this.overflow) return OVERFLOW_LABELS;
     const names = this.names ?? [];
-    const values = labels == null ? names.map(() => '') : this.valuesOf(labels, names);
+    const values =
+      labels == null ? names.map(() => '') : labelValuesOf(this.options.metricName, labels, names);
     return labelsObject(names, values);
   }
 
@@ -221,6 +196,16 @@ export class SeriesStore {
       (this.handles ??= new Map()).set(slot, handle);
     }
     return handle as H;
+  }
+
+  /** Let every bound handle re-read the instrument's columns, which were just reallocated. */
+  refreshHandles(): void {
+    this.handles?.forEach(refreshHandle);
+  }
+
+  /** Call `fn` on every bound handle of a live series. */
+  forEachHandle(fn: (handle: SeriesHandle) => void): void {
+    this.handles?.forEach(fn);
   }
 
   /** The lookup of `resolve` for no labels, more than three, or a schema not fixed yet. */
@@ -246,7 +231,10 @@ export class SeriesStore {
   private resolveSlow(labels: Labels | undefined): number {
     if (labels !== undefined) assertLabelsObject(this.options.metricName, labels);
     const names = this.names ?? this.fixSchema(labels === undefined ? [] : Object.keys(labels));
-    const values = labels === undefined ? names.map(() => '') : this.valuesOf(labels, names);
+    const values =
+      labels === undefined
+        ? names.map(() => '')
+        : labelValuesOf(this.options.metricName, labels, names);
     const n = names.length;
     if (n === 0) {
       if (this.single < 0) {
@@ -311,21 +299,6 @@ export class SeriesStore {
     return this.overflow;
   }
 
-  private valuesOf(labels: Labels, names: readonly string[]): string[] {
-    const { metricName } = this.options;
-    const values: string[] = [];
-    let present = 0;
-    for (const name of names) {
-      if (Object.hasOwn(labels, name)) present++;
-      values.push(labelValue(metricName, labels, name));
-    }
-    // More enumerable keys than schema labels found means an unknown key: find and name it.
-    let keys = 0;
-    for (const _ in labels) keys++;
-    if (keys !== present) rejectUnknownLabels(metricName, labels, names);
-    return values;
-  }
-
   private fixSchema(labelNames: readonly string[]): readonly string[] {
     const { metricName, constLabels, reserved } = this.options;
     const names = buildSchema(metricName, labelNames, constLabels, reserved);
@@ -338,26 +311,6 @@ export class SeriesStore {
   }
 }
 
-function assertLabelsObject(metricName: string, labels: unknown): void {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-    throw new InvalidMetricError(
-      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describeValue(labels)}.`,
-    );
-  }
-}
-
-/** Visit every leaf under `node` (at `depth`) with its slot and the label values on its path. */
-function walk(
-  node: Node,
-  depth: number,
-  names: readonly string[],
-  values: string[],
-  visit: (slot: number, values: readonly string[]) => void,
-): void {
-  const last = depth === names.length - 1;
-  for (const [value, child] of node) {
-    values[depth] = value;
-    if (last) visit(child as number, values);
-    else walk(child as Node, depth + 1, names, values, visit);
-  }
+function refreshHandle(handle: SeriesHandle): void {
+  handle.refresh();
 }

@@ -131,8 +131,11 @@ describe('SeriesStore', () => {
     const x = s.resolve({ a: '1', b: '1' });
     const y = s.resolve({ a: '2', b: '1' });
     const detached: number[] = [];
-    const handle = s.handle(x, () => ({ detach: () => detached.push(x) }));
-    expect(s.handle(x, () => ({ detach: () => undefined }))).toBe(handle);
+    const handle = s.handle(x, () => ({
+      detach: () => detached.push(x),
+      refresh: () => undefined,
+    }));
+    expect(s.handle(x, () => ({ detach: () => undefined, refresh: () => undefined }))).toBe(handle);
     expect(s.remove({ a: '1', b: '1' })).toBe(true);
     expect(detached).toEqual([x]);
     expect(released).toEqual([x]);
@@ -144,7 +147,9 @@ describe('SeriesStore', () => {
     expect(z).toBe(x);
     expect(claimed).toEqual([x, y, x]);
     // The slot's old handle is gone: binding it again makes a new one.
-    expect(s.handle(z, () => ({ detach: () => undefined }))).not.toBe(handle);
+    expect(s.handle(z, () => ({ detach: () => undefined, refresh: () => undefined }))).not.toBe(
+      handle,
+    );
     expect(series(s).map(([, labels]) => labels)).toEqual([
       { a: '2', b: '1' },
       { a: '3', b: '3' },
