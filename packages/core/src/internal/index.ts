@@ -57,4 +57,5 @@ export {
   type InstrumenterSpec,
 } from './decorator.js';
 export { RingBuffer } from './ringBuffer.js';
+export { readCapped, type CappedBodySource, type ReadCappedOptions } from './readCapped.js';
 export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';
