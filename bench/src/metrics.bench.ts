@@ -1,11 +1,11 @@
 /**
  * @lexigram/monitor-metrics against prom-client 15 and @opentelemetry/sdk-metrics, in one process:
- * the recording hot path (bound, labeled, histogram), series creation, collect() of 10k series,
- * and memory per series.
+ * the recording hot path (bound, labeled, histogram), series creation and collect() of 10k series.
+ * Memory per series is in `metricsMemory.bench.ts`.
  */
 import { Counter, Histogram, MetricsCollector } from '@lexigram/monitor-metrics';
 import { compare, type Case } from './support/compare.js';
-import { client, otelMeter, promRegistry, retainedBytesPer } from './support/metricsPeers.js';
+import { client, otelMeter, promRegistry } from './support/metricsPeers.js';
 
 const LABELS = ['method', 'status'] as const;
 const PRE = { method: 'GET', status: '200' };
@@ -195,76 +195,8 @@ async function collectCases(): Promise<Case[]> {
   ];
 }
 
-/** Memory retained per series, 10k series of two labels. */
-function heapTable(): void {
-  const n = 10_000;
-  const labels = Array.from({ length: n }, (_, i) => ({
-    method: i % 2 ? 'GET' : 'POST',
-    route: `/r/${i}`,
-  }));
-  const rows: [string, number, number, number][] = [];
-  const ours = retainedBytesPer(n, () => {
-    const c = new Counter('heap_total', '', { maxSeries: n });
-    for (const l of labels) c.inc(1, l);
-    return c;
-  });
-  const prom = retainedBytesPer(n, () => {
-    const c = new client.Counter({
-      name: 'heap_total',
-      help: 'h',
-      labelNames: ['method', 'route'],
-      registers: [],
-    });
-    for (const l of labels) c.inc(l, 1);
-    return c;
-  });
-  const otel = retainedBytesPer(n, () => {
-    const { meter, reader } = otelMeter();
-    const c = meter.createCounter('heap_total');
-    for (const l of labels) c.add(1, l);
-    return [c, reader];
-  });
-  rows.push(['counter, 2 labels', ours, prom, otel]);
-  const oursH = retainedBytesPer(n, () => {
-    const h = new Histogram('heap_seconds', '', { maxSeries: n, buckets: BUCKETS });
-    for (const l of labels) h.observe(0.1, l);
-    return h;
-  });
-  const promH = retainedBytesPer(n, () => {
-    const h = new client.Histogram({
-      name: 'heap_seconds',
-      help: 'h',
-      labelNames: ['method', 'route'],
-      buckets: BUCKETS,
-      registers: [],
-    });
-    for (const l of labels) h.observe(l, 0.1);
-    return h;
-  });
-  const otelH = retainedBytesPer(n, () => {
-    const { meter, reader } = otelMeter();
-    const h = meter.createHistogram('heap_seconds', {
-      advice: { explicitBucketBoundaries: BUCKETS },
-    });
-    for (const l of labels) h.record(0.1, l);
-    return [h, reader];
-  });
-  rows.push(['histogram (11 buckets), 2 labels', oursH, promH, otelH]);
-  console.log('\n### metrics: memory per series (heap + external, 10k series)\n');
-  console.log(
-    '| series | ours (B/series) | prom-client (B/series) | OTel (B/series) | prom / ours |',
-  );
-  console.log('|---|---:|---:|---:|---:|');
-  for (const [name, o, p, t] of rows) {
-    console.log(
-      `| ${name} | ${o.toFixed(0)} | ${p.toFixed(0)} | ${t.toFixed(0)} | ${(p / o).toFixed(2)}x |`,
-    );
-  }
-}
-
 export default async function run(): Promise<void> {
   await compare('metrics: recording hot path', hotPathCases());
   await compare('metrics: series creation', creationCases());
   await compare('metrics: collect', await collectCases());
-  heapTable();
 }

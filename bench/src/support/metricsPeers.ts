@@ -36,7 +36,8 @@ export function promRegistry(): client.Registry {
 export { client };
 
 /**
- * Bytes retained per item after `build(n)` (heap, external and array buffers; needs --expose-gc):
+ * Bytes retained per item after `build(n)` (heap and external, which includes array buffers;
+ * needs --expose-gc):
  * the median of three runs, since a single GC-sensitive reading is noisy.
  */
 export function retainedBytesPer(n: number, build: (n: number) => unknown): number {
@@ -50,7 +51,7 @@ function once(n: number, build: (n: number) => unknown): number {
     g?.();
     g?.();
     const m = process.memoryUsage();
-    return m.heapUsed + m.external + m.arrayBuffers;
+    return m.heapUsed + m.external;
   };
   const before = used();
   const keep = build(n);

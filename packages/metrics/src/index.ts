@@ -8,11 +8,11 @@
 
 // Instruments
 export { Counter } from './instruments/counter.js';
-export { CounterSeries } from './instruments/counterSeries.js';
+export { CounterHandle } from './instruments/counterHandle.js';
 export { Gauge } from './instruments/gauge.js';
-export { GaugeSeries } from './instruments/gaugeSeries.js';
+export { GaugeHandle } from './instruments/gaugeHandle.js';
 export { Histogram } from './instruments/histogram.js';
-export { HistogramSeries } from './instruments/histogramSeries.js';
+export { HistogramHandle } from './instruments/histogramHandle.js';
 export { Summary } from './instruments/summary.js';
 export { SummarySeries } from './instruments/summarySeries.js';
 export {

@@ -1,5 +1,8 @@
 import type { MonitorFaultHandler } from '@lexigram/monitor-core';
-import { reportFault } from '@lexigram/monitor-core/internal';
+import { readCapped, reportFault } from '@lexigram/monitor-core/internal';
+
+/** Most bytes of an error response's body read for the fault message (the rest is dropped). */
+export const MAX_ERROR_BODY_BYTES = 4096;
 
 /** Options of {@link PushgatewayClient}. */
 export interface PushgatewayClientOptions {
@@ -99,11 +102,13 @@ export class PushgatewayClient {
         headers: body === undefined ? {} : { 'Content-Type': 'text/plain; version=0.0.4' },
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const text = res.ok ? '' : await res.text().catch(() => '');
       if (res.ok) {
         await res.body?.cancel().catch(() => undefined);
         return undefined;
       }
+      // A few KB explain the failure; an endless or huge error body (a proxy's page, a wrong
+      // URL) must not be buffered whole.
+      const text = await readCapped(res, MAX_ERROR_BODY_BYTES);
       return { retry: res.status >= 500, message: `HTTP ${res.status} ${text.trim()}`.trim() };
     } catch (error) {
       return { retry: true, message: String(error), error };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { MonitorFault } from '@lexigram/monitor-core';
-import { PushgatewayClient } from '../../src/push/pushgatewayClient.js';
+import { MAX_ERROR_BODY_BYTES, PushgatewayClient } from '../../src/push/pushgatewayClient.js';
 
 /** A loopback server answering with `reply(n)` for the n-th request; records each request. */
 async function fakeGateway(
@@ -78,6 +78,44 @@ describe('PushgatewayClient', () => {
           expect.stringMatching(/PUT .*\/metrics\/job\/lexigram failed: HTTP 400 bad body/),
         ],
       ]);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('reads at most a few KB of an endless error body, on every attempt, and drops the rest', async () => {
+    const faults: MonitorFault[] = [];
+    let written = 0;
+    let closedResponses = 0;
+    const gw = await fakeGateway((_n, _req, res) => {
+      res.writeHead(502);
+      const chunk = Buffer.alloc(64 * 1024, 120);
+      const pump = (): void => {
+        while (!res.destroyed && res.write(chunk)) written += chunk.length;
+      };
+      res.on('drain', pump);
+      res.on('close', () => closedResponses++);
+      pump();
+    });
+    try {
+      const c = new PushgatewayClient({
+        url: gw.url,
+        retries: 1,
+        backoffMs: 1,
+        timeoutMs: 10_000,
+        onError: (f) => faults.push(f),
+      });
+      await expect(c.push('x 1\n')).resolves.toBe(false);
+      expect(gw.seen).toHaveLength(2);
+      expect(faults).toHaveLength(1);
+      expect(faults[0]!.message).toMatch(/failed: HTTP 502 x+$/);
+      const body = /HTTP 502 (x+)$/.exec(faults[0]!.message)![1]!;
+      expect(body.length).toBe(MAX_ERROR_BODY_BYTES);
+      expect(MAX_ERROR_BODY_BYTES).toBeLessThanOrEqual(8192);
+      // Each attempt's connection was dropped after the cap: the server's back-pressure stopped
+      // it long before anything like the endless body was sent.
+      while (closedResponses < 2) await new Promise((r) => setTimeout(r, 5));
+      expect(written).toBeLessThan(64 * 1024 * 1024);
     } finally {
       await gw.close();
     }

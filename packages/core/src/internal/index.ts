@@ -59,4 +59,5 @@ export {
 export { RingBuffer } from './ringBuffer.js';
 export { InertSpan } from './inertSpan.js';
 export { runStepsWithin, type DeadlineStep, type DeadlineStepOutcome } from './runStepsWithin.js';
+export { readCapped, type CappedBodySource, type ReadCappedOptions } from './readCapped.js';
 export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';

@@ -5,7 +5,9 @@ import type {
   CounterProtocol,
   Labels,
 } from '@lexigram/monitor-core';
-import { CounterSeries } from './counterSeries.js';
+import { NumberColumn } from '../series/numberColumn.js';
+import type { SeriesHandle } from '../series/seriesHandle.js';
+import { CounterHandle } from './counterHandle.js';
 import { InstrumentBase } from './instrumentBase.js';
 import type { CounterOptions } from './instrumentOptions.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
@@ -24,23 +26,24 @@ import { invalidIncrement } from './valueErrors.js';
  * get.inc();
  * ```
  */
-export class Counter
-  extends InstrumentBase<CounterSeries>
-  implements CounterProtocol, CollectableMetric
-{
+export class Counter extends InstrumentBase implements CounterProtocol, CollectableMetric {
   /** Always `'counter'`. */
   readonly type = 'counter' as const;
+  // The value of every series, by slot.
+  private readonly column = new NumberColumn();
 
   constructor(name: string, description?: string, options: CounterOptions = {}) {
-    super(name, description, options, [], (labels) => new CounterSeries(name, labels));
+    super(name, description, options, []);
   }
 
   /** Add `value` to the series of `labels`: the canonical call every alias delegates to. */
   record(value: number, labels?: Labels): void {
     if (typeof value !== 'number' || !(value >= 0)) throw invalidIncrement(this.name, value);
-    const series = this.store.resolve(labels);
-    series.value += value;
-    if (recordedHook.active) emitRecorded(this.name, value, 'counter', series.labels);
+    const slot = this.store.resolve(labels);
+    this.column.values[slot]! += value;
+    if (recordedHook.active) {
+      emitRecorded(this.name, value, 'counter', this.store.ownLabels(labels, slot));
+    }
   }
 
   /** Add `value` (default 1) to the series of `labels`. */
@@ -50,16 +53,42 @@ export class Counter
 
   /** The series of `labels` as a bound handle. */
   labels(labels: Labels): BoundCounter {
-    return this.store.resolve(labels);
+    const store = this.store;
+    const slot = store.resolve(labels);
+    return store.handle(
+      slot,
+      () => new CounterHandle(this.name, this.column, slot, store.ownLabels(labels, slot)),
+    );
   }
 
   /** Snapshot of every series. */
   collect(): CounterFamily {
     const series: { labels: Labels; value: number }[] = [];
-    const store = this.store;
-    store.forEach((cell) => {
-      series.push({ labels: store.exportLabels(cell), value: cell.value });
+    this.store.forEachHandle(flushHandle);
+    const values = this.column.values;
+    this.store.forEachSeries((slot, labels) => {
+      series.push({ labels, value: values[slot]! });
     });
     return { name: this.name, help: this.description, unit: this.unit, type: 'counter', series };
   }
+
+  /** @internal */
+  protected claimSlot(slot: number): void {
+    this.column.claim(slot);
+  }
+
+  /** @internal */
+  protected resetSlots(): void {
+    this.column.reset();
+    this.store.forEachHandle(clearHandle);
+  }
+}
+
+// A counter's handles are all CounterHandles.
+function flushHandle(handle: SeriesHandle): void {
+  (handle as CounterHandle).flush();
+}
+
+function clearHandle(handle: SeriesHandle): void {
+  (handle as CounterHandle).clear();
 }

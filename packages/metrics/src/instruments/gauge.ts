@@ -7,7 +7,8 @@ import {
   type GaugeSetter,
   type Labels,
 } from '@lexigram/monitor-core';
-import { GaugeSeries } from './gaugeSeries.js';
+import { NumberColumn } from '../series/numberColumn.js';
+import { GaugeHandle } from './gaugeHandle.js';
 import { InstrumentBase } from './instrumentBase.js';
 import type { GaugeInstrumentOptions } from './instrumentOptions.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
@@ -29,13 +30,15 @@ type GaugeCallback = (gauge: GaugeSetter) => void | Promise<void>;
  * const queue = new Gauge('queue_depth', 'Jobs waiting', { collect: (g) => g.set(jobs.length) });
  * ```
  */
-export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol, CollectableMetric {
+export class Gauge extends InstrumentBase implements GaugeProtocol, CollectableMetric {
   /** Always `'gauge'`. */
   readonly type = 'gauge' as const;
   private readonly callback: GaugeCallback | undefined;
+  // The value of every series, by slot.
+  private readonly column = new NumberColumn();
 
   constructor(name: string, description?: string, options: GaugeInstrumentOptions = {}) {
-    super(name, description, options, [], (labels) => new GaugeSeries(name, labels));
+    super(name, description, options, []);
     if (options.collect !== undefined && typeof options.collect !== 'function') {
       throw new InvalidMetricError(
         `The collect option of gauge "${name}" is ${describeValue(options.collect)}: pass a function (gauge) => void | Promise<void>, or leave it out.`,
@@ -52,9 +55,11 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
   /** Set the series of `labels` to `value`: the canonical call every alias delegates to. */
   record(value: number, labels?: Labels): void {
     if (typeof value !== 'number') throw notANumber(this.name, value);
-    const series = this.store.resolve(labels);
-    series.value = value;
-    if (recordedHook.active) emitRecorded(this.name, value, 'gauge', series.labels);
+    const slot = this.store.resolve(labels);
+    this.column.values[slot] = value;
+    if (recordedHook.active) {
+      emitRecorded(this.name, value, 'gauge', this.store.ownLabels(labels, slot));
+    }
   }
 
   /** Same as {@link Gauge.record}. */
@@ -65,18 +70,23 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
   /** Add `value` (default 1) to the series of `labels`. */
   inc(value = 1, labels?: Labels): void {
     if (typeof value !== 'number') throw notANumber(this.name, value);
-    this.store.resolve(labels).inc(value);
+    this.add(value, labels);
   }
 
   /** Subtract `value` (default 1) from the series of `labels`. */
   dec(value = 1, labels?: Labels): void {
     if (typeof value !== 'number') throw notANumber(this.name, value);
-    this.store.resolve(labels).dec(value);
+    this.add(-value, labels);
   }
 
   /** The series of `labels` as a bound handle. */
   labels(labels: Labels): BoundGauge {
-    return this.store.resolve(labels);
+    const store = this.store;
+    const slot = store.resolve(labels);
+    return store.handle(
+      slot,
+      () => new GaugeHandle(this.name, this.column, slot, store.ownLabels(labels, slot)),
+    );
   }
 
   /**
@@ -93,10 +103,31 @@ export class Gauge extends InstrumentBase<GaugeSeries> implements GaugeProtocol,
 
   private snapshot(): GaugeFamily {
     const series: { labels: Labels; value: number }[] = [];
-    const store = this.store;
-    store.forEach((cell) => {
-      series.push({ labels: store.exportLabels(cell), value: cell.value });
+    const values = this.column.values;
+    this.store.forEachSeries((slot, labels) => {
+      series.push({ labels, value: values[slot]! });
     });
     return { name: this.name, help: this.description, unit: this.unit, type: 'gauge', series };
+  }
+
+  /** Add `delta` to the series of `labels`; listeners see the new value. */
+  private add(delta: number, labels: Labels | undefined): void {
+    const slot = this.store.resolve(labels);
+    const values = this.column.values;
+    const value = values[slot]! + delta;
+    values[slot] = value;
+    if (recordedHook.active) {
+      emitRecorded(this.name, value, 'gauge', this.store.ownLabels(labels, slot));
+    }
+  }
+
+  /** @internal */
+  protected claimSlot(slot: number): void {
+    if (this.column.claim(slot)) this.store.refreshHandles();
+  }
+
+  /** @internal */
+  protected resetSlots(): void {
+    this.column.reset();
   }
 }

@@ -1,6 +1,5 @@
 import type { InstrumentOptions, Labels } from '@lexigram/monitor-core';
 import { buildConstLabels } from '../series/labelValues.js';
-import type { SeriesCell } from '../series/seriesCell.js';
 import { SeriesStore } from '../series/seriesStore.js';
 import { validateMetricName, validateUnit } from '../validation/names.js';
 import { faultSink } from '../logging/metricsFaults.js';
@@ -8,9 +7,10 @@ import { helpOf, maxSeriesOf, type RuntimeOptions } from './instrumentOptions.js
 
 /**
  * What every instrument shares: validated name, help, unit and constant labels, and the
- * {@link SeriesStore} holding its series.
+ * {@link SeriesStore} mapping label sets to slots. The instrument keeps each series' state at its
+ * slot, in columns of its own.
  */
-export abstract class InstrumentBase<C extends SeriesCell> {
+export abstract class InstrumentBase {
   /** Metric name (as given; a collector applies its prefix before creating the instrument). */
   readonly name: string;
   /** Help text. */
@@ -19,15 +19,14 @@ export abstract class InstrumentBase<C extends SeriesCell> {
   readonly unit: string;
   /** Constant labels on every series, frozen. */
   readonly constLabels: Labels;
-  /** @internal The series. */
-  protected readonly store: SeriesStore<C>;
+  /** @internal The series' slots. */
+  protected readonly store: SeriesStore;
 
   protected constructor(
     name: string,
     description: string | undefined,
     options: InstrumentOptions & RuntimeOptions,
     reserved: readonly string[],
-    create: (labels: Labels) => C,
   ) {
     validateMetricName(name);
     this.name = name;
@@ -36,13 +35,15 @@ export abstract class InstrumentBase<C extends SeriesCell> {
     validateUnit(name, unit);
     this.unit = unit;
     this.constLabels = buildConstLabels(name, options.labels, reserved);
-    this.store = new SeriesStore<C>({
+    this.store = new SeriesStore({
       metricName: name,
       labelNames: options.labelNames,
       constLabels: this.constLabels,
       reserved,
       maxSeries: maxSeriesOf(name, options),
-      create,
+      // Called on first use of a series, after the subclass has set up its columns.
+      claim: (slot) => this.claimSlot(slot),
+      release: (slot) => this.releaseSlot(slot),
       onError: faultSink(options),
     });
   }
@@ -67,10 +68,15 @@ export abstract class InstrumentBase<C extends SeriesCell> {
 
   /** Zero every series (bound handles stay valid). */
   reset(): void {
-    this.store.forEach(resetCell);
+    this.resetSlots();
   }
-}
 
-function resetCell(cell: SeriesCell): void {
-  cell.reset();
+  /** @internal Make `slot` hold a new, zeroed series (growing the columns when needed). */
+  protected abstract claimSlot(slot: number): void;
+
+  /** @internal Zero every slot. */
+  protected abstract resetSlots(): void;
+
+  /** @internal Drop what `slot` holds (its series was removed); columns of numbers keep it. */
+  protected releaseSlot(_slot: number): void {}
 }

@@ -1,6 +1,5 @@
 import type { BoundObserver, Labels } from '@lexigram/monitor-core';
 import { LogBucketSketch, mergedQuantiles, nearestRank } from '../quantiles/logBucketSketch.js';
-import type { SeriesCell } from '../series/seriesCell.js';
 import { startSecondsTimer } from './observerInstrument.js';
 import { emitRecorded, recordedHook } from './recordedHook.js';
 import type { SummaryWindow } from './summaryWindow.js';
@@ -14,15 +13,13 @@ import { notANumber } from './valueErrors.js';
  * are exact; beyond, they come from the sketches (within 1 %). Both use the nearest rank, as the
  * SLO monitor does. Count and sum are over the series' whole life, as in Prometheus.
  */
-export class SummarySeries implements BoundObserver, SeriesCell {
+export class SummarySeries implements BoundObserver {
   /** Observations over the series' life. */
   count = 0;
   /** Sum of observations over the series' life. */
   sum = 0;
-  /** @internal */
-  exportLabels: Labels | undefined = undefined;
-  /** The series' own labels (constant labels not included), frozen. */
-  readonly labels: Labels;
+  /** @internal The series' own labels, frozen, once it was bound (for `metricRecorded`). */
+  labels: Labels | undefined = undefined;
   private readonly slots: LogBucketSketch[];
   // The exact values of each slot; undefined once the window went past the exact bound.
   private readonly exact: (number[] | undefined)[];
@@ -33,9 +30,8 @@ export class SummarySeries implements BoundObserver, SeriesCell {
   private readonly metricName: string;
 
   /** @internal Series are created by their summary. */
-  constructor(metricName: string, labels: Labels, window: SummaryWindow) {
+  constructor(metricName: string, window: SummaryWindow) {
     this.metricName = metricName;
-    this.labels = labels;
     this.window = window;
     this.slots = [];
     this.exact = [];
@@ -50,7 +46,7 @@ export class SummarySeries implements BoundObserver, SeriesCell {
   record(value: number): void {
     if (typeof value !== 'number') throw notANumber(this.metricName, value);
     this.add(value);
-    if (recordedHook.active) emitRecorded(this.metricName, value, 'summary', this.labels);
+    if (recordedHook.active) emitRecorded(this.metricName, value, 'summary', this.labels ?? {});
   }
 
   /** Same as {@link SummarySeries.record}. */

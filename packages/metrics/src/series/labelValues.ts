@@ -99,3 +99,34 @@ export function labelsObject(names: readonly string[], values: readonly string[]
   for (let i = 0; i < names.length; i++) out[names[i]!] = values[i]!;
   return Object.freeze(out);
 }
+
+/** Throw an {@link InvalidMetricError} unless `labels` is an object (not an array). */
+export function assertLabelsObject(metricName: string, labels: unknown): void {
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
+    throw new InvalidMetricError(
+      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describeValue(labels)}.`,
+    );
+  }
+}
+
+/**
+ * The value of every schema label in `labels`, in schema order (see {@link labelValue}); an own
+ * key outside the schema is an {@link InvalidMetricError}.
+ */
+export function labelValuesOf(
+  metricName: string,
+  labels: Labels,
+  names: readonly string[],
+): string[] {
+  const values: string[] = [];
+  let present = 0;
+  for (const name of names) {
+    if (Object.hasOwn(labels, name)) present++;
+    values.push(labelValue(metricName, labels, name));
+  }
+  // More enumerable keys than schema labels found means an unknown key: find and name it.
+  let keys = 0;
+  for (const _ in labels) keys++;
+  if (keys !== present) rejectUnknownLabels(metricName, labels, names);
+  return values;
+}

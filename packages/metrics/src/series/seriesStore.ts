@@ -1,13 +1,12 @@
-import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import type { MonitorFaultHandler } from '@lexigram/monitor-core';
+import type { Labels, MonitorFaultHandler } from '@lexigram/monitor-core';
 import { metricsFault } from '../logging/metricsFaults.js';
 import { OVERFLOW_LABEL } from '../validation/names.js';
-import { buildSchema, labelValue, labelsObject, rejectUnknownLabels } from './labelValues.js';
-import type { SeriesCell } from './seriesCell.js';
-import { describeValue } from '@lexigram/monitor-core/internal';
+import { deletePath, forEachLeaf, type LabelTree as Node } from './labelTree.js';
+import { assertLabelsObject, buildSchema, labelValuesOf, labelsObject } from './labelValues.js';
+import type { SeriesHandle } from './seriesHandle.js';
 
 /** Options of {@link SeriesStore}. */
-export interface SeriesStoreOptions<C extends SeriesCell> {
+export interface SeriesStoreOptions {
   /** Full metric name, for messages. */
   readonly metricName: string;
   /** Label names fixed up front; when omitted the first observation fixes them. */
@@ -18,23 +17,28 @@ export interface SeriesStoreOptions<C extends SeriesCell> {
   readonly reserved: readonly string[];
   /** Cardinality cap. */
   readonly maxSeries: number;
-  /** Creates the cell of a new series. */
-  readonly create: (labels: Labels) => C;
+  /** Make slot `slot` ready for a new series: grow the instrument's columns to it, zero it. */
+  readonly claim: (slot: number) => void;
+  /** Let go of what slot `slot` holds: its series was removed. */
+  readonly release?: (slot: number) => void;
   /** Where the one cap fault goes (else the process-wide channel). */
   readonly onError: MonitorFaultHandler | undefined;
 }
 
-type Node = Map<string, unknown>;
-
 const OVERFLOW_LABELS: Labels = Object.freeze({ [OVERFLOW_LABEL]: 'true' });
 
 /**
- * The series of one metric. Series live in a tree of Maps, one level per label in schema order,
- * so a lookup is one `Map.get` per label value: no key string is built (nothing allocated, and
- * `{a:'1,b:2'}` can never meet `{a:'1', b:'2'}`), and label values keep their cached string hash.
- * Past `maxSeries`, new label sets share one overflow series.
+ * The series of one metric, as slot numbers: the instrument keeps each series' state in flat
+ * columns indexed by slot (a `Float64Array` for counters), so a series costs a tree entry and its
+ * column cells, with no object, label copy or key string of its own. Series live in a tree of
+ * Maps, one level per label in schema order, the leaves holding slots (small integers, stored
+ * unboxed): a lookup is one `Map.get` per label value, no key string is built (nothing
+ * allocated, and `{a:'1,b:2'}` can never meet `{a:'1', b:'2'}`), and label values keep their
+ * cached string hash. The tree's keys are the label values, so label objects are built from it
+ * at collect time rather than kept per series. Past `maxSeries`, new label sets share one
+ * overflow series. Slots of removed series are reused.
  */
-export class SeriesStore<C extends SeriesCell> {
+export class SeriesStore {
   /** Number of series, the overflow series not included. */
   size = 0;
   private names: readonly string[] | undefined;
@@ -44,17 +48,29 @@ export class SeriesStore<C extends SeriesCell> {
   private name0 = '';
   private name1 = '';
   private name2 = '';
-  // Depth = arity; the leaves are cells. With no labels, `single` is the one cell.
+  // Depth = arity; the leaves are slots. With no labels, `single` is the one slot. -1: none.
   private root: Node = new Map();
-  private single: C | undefined = undefined;
-  // The series of an observation without labels (every label ''), once it exists.
-  private unlabeled: C | undefined = undefined;
-  private overflow: C | undefined = undefined;
+  private single = -1;
+  // The slot of an observation without labels (every label ''), once it exists.
+  private unlabeled = -1;
+  private overflow = -1;
+  private nextSlot = 0;
+  private readonly freeSlots: number[] = [];
+  // Bound handles, by slot; only series someone bound have one.
+  private handles: Map<number, SeriesHandle> | undefined = undefined;
   private warned = false;
-  private readonly options: SeriesStoreOptions<C>;
+  private readonly options: SeriesStoreOptions;
+  private readonly overflowLabels: Labels;
+  private readonly noOwnLabels: Labels;
 
-  constructor(options: SeriesStoreOptions<C>) {
+  constructor(options: SeriesStoreOptions) {
     this.options = options;
+    const constLabels = options.constLabels;
+    const hasConst = Object.keys(constLabels).length > 0;
+    this.overflowLabels = hasConst
+      ? Object.freeze({ ...constLabels, ...OVERFLOW_LABELS })
+      : OVERFLOW_LABELS;
+    this.noOwnLabels = hasConst ? constLabels : Object.freeze({});
     if (options.labelNames !== undefined) this.fixSchema(options.labelNames);
   }
 
@@ -63,10 +79,10 @@ export class SeriesStore<C extends SeriesCell> {
     return this.names;
   }
 
-  /** The series of `labels`, created on first use (or the overflow series past the cap). */
-  resolve(labels: Labels | undefined): C {
+  /** The slot of the series of `labels`, created on first use (the overflow past the cap). */
+  resolve(labels: Labels | undefined): number {
     // `== null`: JavaScript callers passing null mean "no labels" too.
-    if (labels == null) return this.unlabeled ?? this.resolveSlow(undefined);
+    if (labels == null) return this.unlabeled >= 0 ? this.unlabeled : this.resolveSlow(undefined);
     // The fast path reads `labels[name]` and counts keys with for-in, both of which see
     // inherited properties: only plain objects take it, so only own properties select a series.
     if (Object.getPrototypeOf(labels) !== Object.prototype) return this.resolveSlow(labels);
@@ -109,77 +125,97 @@ export class SeriesStore<C extends SeriesCell> {
     // object walks its enum cache and allocates nothing.
     let keys = 0;
     for (const _ in labels) keys++;
-    return keys === this.arity ? (node as C) : this.resolveSlow(labels);
+    return keys === this.arity ? (node as number) : this.resolveSlow(labels);
   }
 
-  /** Drop the series of `labels`; true when it existed. */
+  /**
+   * Drop the series of `labels`; true when it existed. Its bound handle (if any) is detached and
+   * its slot freed for a later series.
+   */
   remove(labels: Labels): boolean {
     assertLabelsObject(this.options.metricName, labels);
     const names = this.names;
     if (names === undefined) return false;
-    const values = this.valuesOf(labels, names);
+    const values = labelValuesOf(this.options.metricName, labels, names);
+    let slot: number;
     if (names.length === 0) {
-      if (this.single === undefined) return false;
-      this.single = undefined;
-      this.unlabeled = undefined;
-      this.size--;
-      return true;
+      if (this.single < 0) return false;
+      slot = this.single;
+      this.single = -1;
+    } else {
+      const found = deletePath(this.root, values);
+      if (found === undefined) return false;
+      slot = found;
     }
-    const path: Node[] = [];
-    let node = this.root;
-    for (let i = 0; i < values.length - 1; i++) {
-      path.push(node);
-      const next = node.get(values[i]!) as Node | undefined;
-      if (next === undefined) return false;
-      node = next;
-    }
-    const cell = node.get(values[values.length - 1]!) as C | undefined;
-    if (cell === undefined) return false;
-    node.delete(values[values.length - 1]!);
-    // Prune emptied inner maps so removed series leave nothing behind.
-    for (let i = values.length - 2; i >= 0 && node.size === 0; i--) {
-      const parent = path[i]!;
-      parent.delete(values[i]!);
-      node = parent;
-    }
-    if (this.unlabeled === cell) this.unlabeled = undefined;
+    if (this.unlabeled === slot) this.unlabeled = -1;
     this.size--;
+    const handle = this.handles?.get(slot);
+    if (handle !== undefined) {
+      handle.detach();
+      this.handles!.delete(slot);
+    }
+    this.options.release?.(slot);
+    this.freeSlots.push(slot);
     return true;
   }
 
-  /** Call `fn` on every series, the overflow series last. */
-  forEach(fn: (cell: C) => void): void {
+  /**
+   * Call `fn` with the slot and the export labels (own labels merged over the constant labels)
+   * of every series, the overflow series last. The label objects are built for this call: a
+   * series keeps none.
+   */
+  forEachSeries(fn: (slot: number, labels: Labels) => void): void {
     const names = this.names;
     if (names !== undefined) {
       if (names.length === 0) {
-        if (this.single !== undefined) fn(this.single);
+        if (this.single >= 0) fn(this.single, this.noOwnLabels);
       } else {
-        walk(this.root, names.length, fn as (cell: unknown) => void);
+        forEachLeaf(this.root, names, this.options.constLabels, fn);
       }
     }
-    if (this.overflow !== undefined) fn(this.overflow);
+    if (this.overflow >= 0) fn(this.overflow, this.overflowLabels);
   }
 
-  /** Own labels merged with the constant labels, as snapshots carry them. */
-  exportLabels(cell: C): Labels {
-    const constLabels = this.options.constLabels;
-    if (cell.exportLabels !== undefined) return cell.exportLabels;
-    const merged =
-      Object.keys(constLabels).length === 0
-        ? cell.labels
-        : Object.freeze({ ...constLabels, ...cell.labels });
-    cell.exportLabels = merged;
-    return merged;
+  /**
+   * The own labels of the series `labels` resolved to `slot` (the overflow series' label past
+   * the cap), as a new frozen object: what `metricRecorded` listeners and bound handles carry.
+   */
+  ownLabels(labels: Labels | undefined, slot: number): Labels {
+    if (slot === this.overflow) return OVERFLOW_LABELS;
+    const names = this.names ?? [];
+    const values =
+      labels == null ? names.map(() => '') : labelValuesOf(this.options.metricName, labels, names);
+    return labelsObject(names, values);
+  }
+
+  /** The bound handle of the series at `slot`, made by `make` the first time. */
+  handle<H extends SeriesHandle>(slot: number, make: () => H): H {
+    let handle = this.handles?.get(slot);
+    if (handle === undefined) {
+      handle = make();
+      (this.handles ??= new Map()).set(slot, handle);
+    }
+    return handle as H;
+  }
+
+  /** Let every bound handle re-read the instrument's columns, which were just reallocated. */
+  refreshHandles(): void {
+    this.handles?.forEach(refreshHandle);
+  }
+
+  /** Call `fn` on every bound handle of a live series. */
+  forEachHandle(fn: (handle: SeriesHandle) => void): void {
+    this.handles?.forEach(fn);
   }
 
   /** The lookup of `resolve` for no labels, more than three, or a schema not fixed yet. */
-  private resolveAny(labels: Labels): C {
+  private resolveAny(labels: Labels): number {
     const names = this.names;
     if (names === undefined || Object.getPrototypeOf(labels) !== Object.prototype) {
       return this.resolveSlow(labels);
     }
     const n = names.length;
-    let node: unknown = n === 0 ? this.single : this.root;
+    let node: unknown = n === 0 ? (this.single >= 0 ? this.single : undefined) : this.root;
     for (let i = 0; i < n; i++) {
       const value = labels[names[i]!];
       if (typeof value !== 'string') return this.resolveSlow(labels);
@@ -189,19 +225,21 @@ export class SeriesStore<C extends SeriesCell> {
     if (node === undefined) return this.resolveSlow(labels);
     let keys = 0;
     for (const _ in labels) keys++;
-    return keys === n ? (node as C) : this.resolveSlow(labels);
+    return keys === n ? (node as number) : this.resolveSlow(labels);
   }
 
-  private resolveSlow(labels: Labels | undefined): C {
+  private resolveSlow(labels: Labels | undefined): number {
     if (labels !== undefined) assertLabelsObject(this.options.metricName, labels);
     const names = this.names ?? this.fixSchema(labels === undefined ? [] : Object.keys(labels));
-    const values = labels === undefined ? names.map(() => '') : this.valuesOf(labels, names);
+    const values =
+      labels === undefined
+        ? names.map(() => '')
+        : labelValuesOf(this.options.metricName, labels, names);
     const n = names.length;
     if (n === 0) {
-      if (this.single === undefined) {
-        if (this.size >= this.options.maxSeries) return this.overflowCell();
-        this.single = this.options.create(labelsObject(names, values));
-        this.size++;
+      if (this.single < 0) {
+        if (this.size >= this.options.maxSeries) return this.overflowSlot();
+        this.single = this.takeSlot();
       }
       this.unlabeled = this.single;
       return this.single;
@@ -215,26 +253,33 @@ export class SeriesStore<C extends SeriesCell> {
       node = next;
     }
     if (depth === n - 1) {
-      const cell = node.get(values[n - 1]!) as C | undefined;
-      if (cell !== undefined) {
-        if (labels === undefined) this.unlabeled = cell;
-        return cell;
+      const found = node.get(values[n - 1]!) as number | undefined;
+      if (found !== undefined) {
+        if (labels === undefined) this.unlabeled = found;
+        return found;
       }
     }
-    if (this.size >= this.options.maxSeries) return this.overflowCell();
+    if (this.size >= this.options.maxSeries) return this.overflowSlot();
     for (; depth < n - 1; depth++) {
       const next: Node = new Map();
       node.set(values[depth]!, next);
       node = next;
     }
-    const cell = this.options.create(labelsObject(names, values));
-    node.set(values[n - 1]!, cell);
-    this.size++;
-    if (labels === undefined) this.unlabeled = cell;
-    return cell;
+    const slot = this.takeSlot();
+    node.set(values[n - 1]!, slot);
+    if (labels === undefined) this.unlabeled = slot;
+    return slot;
   }
 
-  private overflowCell(): C {
+  /** A free slot (a removed series' first), claimed by the instrument; counts a series. */
+  private takeSlot(): number {
+    const slot = this.freeSlots.pop() ?? this.nextSlot++;
+    this.options.claim(slot);
+    this.size++;
+    return slot;
+  }
+
+  private overflowSlot(): number {
     if (!this.warned) {
       this.warned = true;
       const { metricName, maxSeries } = this.options;
@@ -246,23 +291,12 @@ export class SeriesStore<C extends SeriesCell> {
         { metric: metricName, maxSeries },
       );
     }
-    this.overflow ??= this.options.create(OVERFLOW_LABELS);
-    return this.overflow;
-  }
-
-  private valuesOf(labels: Labels, names: readonly string[]): string[] {
-    const { metricName } = this.options;
-    const values: string[] = [];
-    let present = 0;
-    for (const name of names) {
-      if (Object.hasOwn(labels, name)) present++;
-      values.push(labelValue(metricName, labels, name));
+    if (this.overflow < 0) {
+      const slot = this.freeSlots.pop() ?? this.nextSlot++;
+      this.options.claim(slot);
+      this.overflow = slot;
     }
-    // More enumerable keys than schema labels found means an unknown key: find and name it.
-    let keys = 0;
-    for (const _ in labels) keys++;
-    if (keys !== present) rejectUnknownLabels(metricName, labels, names);
-    return values;
+    return this.overflow;
   }
 
   private fixSchema(labelNames: readonly string[]): readonly string[] {
@@ -277,18 +311,6 @@ export class SeriesStore<C extends SeriesCell> {
   }
 }
 
-function assertLabelsObject(metricName: string, labels: unknown): void {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-    throw new InvalidMetricError(
-      `Labels of metric "${metricName}" must be an object of label name to string value, got ${describeValue(labels)}.`,
-    );
-  }
-}
-
-function walk(node: Node, depth: number, fn: (cell: unknown) => void): void {
-  if (depth === 1) {
-    for (const cell of node.values()) fn(cell);
-    return;
-  }
-  for (const child of node.values()) walk(child as Node, depth - 1, fn);
+function refreshHandle(handle: SeriesHandle): void {
+  handle.refresh();
 }

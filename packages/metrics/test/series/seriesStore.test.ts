@@ -1,51 +1,57 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import type { SeriesCell } from '../../src/series/seriesCell.js';
 import { SeriesStore } from '../../src/series/seriesStore.js';
 import { faultSink } from '../../src/logging/metricsFaults.js';
 import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
-class Cell implements SeriesCell {
-  value = 0;
-  exportLabels: Labels | undefined = undefined;
-  constructor(readonly labels: Labels) {}
-  reset(): void {
-    this.value = 0;
-  }
-}
-
 function store(options: { labelNames?: string[]; maxSeries?: number; constLabels?: Labels } = {}): {
-  s: SeriesStore<Cell>;
+  s: SeriesStore;
   log: ReturnType<typeof captureLogger>;
+  claimed: number[];
+  released: number[];
 } {
   const log = captureLogger();
-  const s = new SeriesStore<Cell>({
+  const claimed: number[] = [];
+  const released: number[] = [];
+  const s = new SeriesStore({
     metricName: 'm',
     labelNames: options.labelNames,
     constLabels: Object.freeze({ ...options.constLabels }),
     reserved: [],
     maxSeries: options.maxSeries ?? 100,
-    create: (labels) => new Cell(labels),
+    claim: (slot) => claimed.push(slot),
+    release: (slot) => released.push(slot),
     onError: faultSink({ logger: log }),
   });
-  return { s, log };
+  return { s, log, claimed, released };
 }
 
-function cells(s: SeriesStore<Cell>): Cell[] {
-  const out: Cell[] = [];
-  s.forEach((c) => out.push(c));
+/** Every series as [slot, export labels], in collect order. */
+function series(s: SeriesStore): [number, Labels][] {
+  const out: [number, Labels][] = [];
+  s.forEachSeries((slot, labels) => out.push([slot, labels]));
   return out;
 }
 
+function labelsOf(s: SeriesStore, slot: number): Labels | undefined {
+  return series(s).find(([at]) => at === slot)?.[1];
+}
+
 describe('SeriesStore', () => {
-  it('returns the same cell for the same label set, whatever the key order or object', () => {
-    const { s } = store();
+  it('returns the same slot for the same label set, whatever the key order or object', () => {
+    const { s, claimed } = store();
     const a = s.resolve({ method: 'GET', code: '200' });
     expect(s.resolve({ code: '200', method: 'GET' })).toBe(a);
     expect(s.resolve({ method: 'GET', code: '200' })).toBe(a);
-    expect(s.resolve({ method: 'GET', code: '500' })).not.toBe(a);
+    const b = s.resolve({ method: 'GET', code: '500' });
+    expect(b).not.toBe(a);
     expect(s.size).toBe(2);
-    expect(a.labels).toEqual({ code: '200', method: 'GET' });
-    expect(Object.isFrozen(a.labels)).toBe(true);
+    // Each new series claims a fresh slot once, counting from 0.
+    expect(claimed).toEqual([0, 1]);
+    expect([a, b]).toEqual([0, 1]);
+    expect(labelsOf(s, a)).toEqual({ code: '200', method: 'GET' });
+    const own = s.ownLabels({ method: 'GET', code: '200' }, a);
+    expect(own).toEqual({ code: '200', method: 'GET' });
+    expect(Object.isFrozen(own)).toBe(true);
   });
 
   it('keeps label sets apart that a joined key would confuse', () => {
@@ -55,8 +61,9 @@ describe('SeriesStore', () => {
     const z = s.resolve({ a: '1,b', b: '2' });
     const w = s.resolve({ a: '1\u0000', b: '2' });
     expect(new Set([x, y, z, w]).size).toBe(4);
-    expect(x.labels).toEqual({ a: '1,b:2', b: '' });
-    expect(y.labels).toEqual({ a: '1', b: '2' });
+    expect(labelsOf(s, x)).toEqual({ a: '1,b:2', b: '' });
+    expect(labelsOf(s, y)).toEqual({ a: '1', b: '2' });
+    expect(labelsOf(s, w)).toEqual({ a: '1\u0000', b: '2' });
   });
 
   it('fixes the schema at first use: missing keys record as "", unknown keys throw', () => {
@@ -64,10 +71,11 @@ describe('SeriesStore', () => {
     const full = s.resolve({ route: '/a', method: 'GET' });
     expect(s.labelNames).toEqual(['method', 'route']);
     const partial = s.resolve({ route: '/a' });
-    expect(partial.labels).toEqual({ method: '', route: '/a' });
+    expect(labelsOf(s, partial)).toEqual({ method: '', route: '/a' });
     expect(partial).not.toBe(full);
     expect(s.resolve({ route: '/a', method: undefined as unknown as string })).toBe(partial);
-    expect(s.resolve(undefined).labels).toEqual({ method: '', route: '' });
+    expect(labelsOf(s, s.resolve(undefined))).toEqual({ method: '', route: '' });
+    expect(s.ownLabels(undefined, s.resolve(undefined))).toEqual({ method: '', route: '' });
     expect(() => s.resolve({ route: '/a', extra: 'x' })).toThrow(InvalidMetricError);
     expect(() => s.resolve({ route: '/a', extra: 'x' })).toThrow(
       /Unknown label "extra" on metric "m".*"method", "route"/,
@@ -77,7 +85,7 @@ describe('SeriesStore', () => {
   it('treats null labels like no labels', () => {
     const { s } = store({ labelNames: ['a'] });
     expect(s.resolve(null as never)).toBe(s.resolve(undefined));
-    expect(s.resolve(null as never).labels).toEqual({ a: '' });
+    expect(labelsOf(s, s.resolve(null as never))).toEqual({ a: '' });
   });
 
   it('a first unlabeled observation fixes an empty schema', () => {
@@ -98,39 +106,69 @@ describe('SeriesStore', () => {
       /Label "code" of metric "m" has an object/,
     );
     const inherited = Object.create({ code: '500' }) as Labels;
-    expect(s.resolve(inherited).labels).toEqual({ code: '', ok: '' });
+    const slot = s.resolve(inherited);
+    expect(labelsOf(s, slot)).toEqual({ code: '', ok: '' });
+    expect(s.ownLabels(inherited, slot)).toEqual({ code: '', ok: '' });
   });
 
   it('caps cardinality: one overflow series, one warning', () => {
     const { s, log } = store({ maxSeries: 3 });
     for (let i = 0; i < 10; i++) s.resolve({ id: String(i) });
     expect(s.size).toBe(3);
-    const all = cells(s);
+    const all = series(s);
     expect(all).toHaveLength(4);
-    expect(all[3]!.labels).toEqual({ lexigram_overflow: 'true' });
-    expect(s.resolve({ id: '7' })).toBe(all[3]);
-    expect(s.resolve({ id: '0' })).toBe(all[0]);
+    expect(all[3]![1]).toEqual({ lexigram_overflow: 'true' });
+    expect(s.resolve({ id: '7' })).toBe(all[3]![0]);
+    expect(s.resolve({ id: '0' })).toBe(all[0]![0]);
+    expect(s.ownLabels({ id: '7' }, all[3]![0])).toEqual({ lexigram_overflow: 'true' });
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]!.message).toMatch(/reached its cardinality cap of 3 series/);
     expect(log.warnings[0]!.details).toEqual({ metric: 'm', maxSeries: 3 });
   });
 
-  it('remove drops a series, prunes its path and frees a slot under the cap', () => {
-    const { s } = store({ labelNames: ['a', 'b'], maxSeries: 2 });
+  it('remove drops a series, prunes its path, detaches its handle and reuses its slot', () => {
+    const { s, claimed, released } = store({ labelNames: ['a', 'b'], maxSeries: 2 });
     const x = s.resolve({ a: '1', b: '1' });
-    s.resolve({ a: '2', b: '1' });
+    const y = s.resolve({ a: '2', b: '1' });
+    const detached: number[] = [];
+    const handle = s.handle(x, () => ({
+      detach: () => detached.push(x),
+      refresh: () => undefined,
+    }));
+    expect(s.handle(x, () => ({ detach: () => undefined, refresh: () => undefined }))).toBe(handle);
     expect(s.remove({ a: '1', b: '1' })).toBe(true);
+    expect(detached).toEqual([x]);
+    expect(released).toEqual([x]);
     expect(s.remove({ a: '1', b: '1' })).toBe(false);
     expect(s.remove({ a: '9', b: '9' })).toBe(false);
     expect(s.size).toBe(1);
-    const again = s.resolve({ a: '1', b: '1' });
-    expect(again).not.toBe(x);
-    expect(again.labels).toEqual({ a: '1', b: '1' });
-    expect(cells(s).map((c) => c.labels)).toEqual([
+    // A new label set takes the freed slot (claimed again, so the instrument zeroes it).
+    const z = s.resolve({ a: '3', b: '3' });
+    expect(z).toBe(x);
+    expect(claimed).toEqual([x, y, x]);
+    // The slot's old handle is gone: binding it again makes a new one.
+    expect(s.handle(z, () => ({ detach: () => undefined, refresh: () => undefined }))).not.toBe(
+      handle,
+    );
+    expect(series(s).map(([, labels]) => labels)).toEqual([
       { a: '2', b: '1' },
-      { a: '1', b: '1' },
+      { a: '3', b: '3' },
     ]);
+    expect(s.remove({ a: '3', b: '3' })).toBe(true);
+    const again = s.resolve({ a: '1', b: '1' });
+    expect(labelsOf(s, again)).toEqual({ a: '1', b: '1' });
     expect(() => s.remove({ c: '1' })).toThrow(InvalidMetricError);
+  });
+
+  it('reuses slots: churning label sets never grows the slot range', () => {
+    const { s, claimed } = store({ labelNames: ['id'], maxSeries: 10 });
+    for (let round = 0; round < 50; round++) {
+      for (let i = 0; i < 5; i++) s.resolve({ id: `${round}-${i}` });
+      for (let i = 0; i < 5; i++) expect(s.remove({ id: `${round}-${i}` })).toBe(true);
+    }
+    expect(s.size).toBe(0);
+    expect(Math.max(...claimed)).toBe(4);
+    expect(series(s)).toEqual([]);
   });
 
   it('remove works for the unlabeled series and before any use', () => {
@@ -138,24 +176,39 @@ describe('SeriesStore', () => {
     expect(s.remove({})).toBe(false);
     const only = s.resolve(undefined);
     expect(s.remove({})).toBe(true);
-    expect(cells(s)).toEqual([]);
-    expect(s.resolve(undefined)).not.toBe(only);
-    const { s: labeled } = store({ labelNames: ['a'] });
-    const empty = labeled.resolve(undefined);
+    expect(series(s)).toEqual([]);
+    expect(s.size).toBe(0);
+    // The freed slot is reused by the next series, which is claimed (zeroed) again.
+    expect(s.resolve(undefined)).toBe(only);
+    expect(series(s)).toEqual([[only, {}]]);
+    const { s: labeled, claimed } = store({ labelNames: ['a'] });
+    labeled.resolve(undefined);
     expect(labeled.remove({ a: '' })).toBe(true);
-    expect(labeled.resolve(undefined)).not.toBe(empty);
+    expect(labeled.size).toBe(0);
+    labeled.resolve(undefined);
+    expect(claimed).toHaveLength(2);
+    expect(labeled.size).toBe(1);
   });
 
-  it('merges constant labels into export labels once', () => {
-    const { s } = store({ constLabels: { env: 'prod' } });
+  it('builds export labels per call, constant labels first, overflow included', () => {
+    const { s } = store({ constLabels: { env: 'prod' }, maxSeries: 1 });
     const c = s.resolve({ a: 'x' });
-    const merged = s.exportLabels(c);
-    expect(merged).toEqual({ env: 'prod', a: 'x' });
-    expect(s.exportLabels(c)).toBe(merged);
-    expect(Object.isFrozen(merged)).toBe(true);
-    const { s: plain } = store();
-    const p = plain.resolve({ a: 'x' });
-    expect(plain.exportLabels(p)).toBe(p.labels);
+    const first = labelsOf(s, c);
+    expect(first).toEqual({ env: 'prod', a: 'x' });
+    expect(Object.keys(first!)).toEqual(['env', 'a']);
+    // A series keeps no label object: each walk builds its own, so a consumer's copy is its own.
+    expect(labelsOf(s, c)).not.toBe(first);
+    s.resolve({ a: 'y' });
+    expect(series(s).map(([, labels]) => labels)).toEqual([
+      { env: 'prod', a: 'x' },
+      { env: 'prod', lexigram_overflow: 'true' },
+    ]);
+    // Own labels (for hooks and handles) leave the constant labels out.
+    expect(s.ownLabels({ a: 'x' }, c)).toEqual({ a: 'x' });
+    const { s: none } = store({ constLabels: { env: 'prod' } });
+    expect(series(none)).toEqual([]);
+    none.resolve(undefined);
+    expect(series(none)).toEqual([[0, { env: 'prod' }]]);
   });
 
   it('rejects label names shared with constant labels, duplicated or invalid', () => {

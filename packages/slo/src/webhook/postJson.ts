@@ -1,3 +1,4 @@
+import { readCapped } from '@lexigram/monitor-core/internal';
 import { isRetryableStatus, parseRetryAfterMs } from './retryPolicy.js';
 
 /** What one POST attempt came to. */
@@ -49,33 +50,6 @@ export async function postJson(
 
 /** Most bytes of a response body read (the rest is cancelled). */
 export const MAX_ERROR_BODY_BYTES = 4096;
-
-/**
- * Up to `maxBytes` of `response`'s body as text; the rest of the stream is cancelled, so memory
- * stays bounded whatever the server sends. Never rejects.
- */
-export async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const body = response.body;
-  if (!body) return '';
-  const reader = (body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < maxBytes) {
-      const chunk = (await reader.read()) as { done: boolean; value?: Uint8Array };
-      if (chunk.done || chunk.value === undefined) break;
-      const value = chunk.value;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // A body cut off mid-way: what was read is enough for the log.
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-  const bytes = Buffer.concat(chunks).subarray(0, maxBytes);
-  return new TextDecoder().decode(bytes);
-}
 
 /** The host of `url`, for logs: the rest may hold a secret (a Slack webhook's path). */
 export function hostOf(url: string): string {

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import fc from 'fast-check';
 import { PagerDutyAlertDispatcher, SlackAlertDispatcher } from '../../src/index.js';
-import { MAX_ERROR_BODY_BYTES, readCapped } from '../../src/webhook/postJson.js';
+import { MAX_ERROR_BODY_BYTES } from '../../src/webhook/postJson.js';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -56,27 +55,7 @@ describe('response bodies are read capped (F5)', () => {
     }
   });
 
-  it('readCapped returns at most the cap for any body size and chunking', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 1, max: 3000 }), { maxLength: 20 }),
-        fc.integer({ min: 1, max: 5000 }),
-        async (chunkSizes, cap) => {
-          let served = 0;
-          const stream = new ReadableStream<Uint8Array>({
-            pull(controller) {
-              const size = chunkSizes[served++];
-              if (size === undefined) controller.close();
-              else controller.enqueue(new Uint8Array(size).fill(98));
-            },
-          });
-          const text = await readCapped(new Response(stream), cap);
-          const total = chunkSizes.reduce((a, b) => a + b, 0);
-          expect(text.length).toBe(Math.min(cap, total));
-        },
-      ),
-      { numRuns: 100 },
-    );
+  it('reads at most a few KB of an error body (the cap is core readCapped, tested there)', () => {
     expect(MAX_ERROR_BODY_BYTES).toBeLessThanOrEqual(8192);
   });
 });
