@@ -3,7 +3,7 @@ import { bucketQuantile } from './bucketQuantile.js';
 import { isErrorSeries, methodOf, routeOf, seriesKey } from './labelKeys.js';
 
 /** The metric the per-route figures come from (suffix match, so a collector prefix is fine). */
-export const REQUEST_DURATION_METRIC = 'http_server_request_duration_seconds';
+export const REQUEST_DURATION_METRIC = 'http.server.request.duration';
 
 /** RED figures of one route over the last tick. Latencies in seconds; NaN without requests. */
 export interface RouteFigures {
