@@ -35,7 +35,7 @@ function labelsOf(i: number): Record<string, string> {
 
 async function feedTick(): Promise<void> {
   const collector = new MetricsCollector({ config: { maxSeriesPerMetric: SERIES * 2 } });
-  const ours = collector.createHistogram('http_server_request_duration_seconds', 'd', {
+  const ours = collector.createHistogram('http.server.request.duration', 'd', {
     labelNames: LABELS,
     buckets: BUCKETS,
   });
@@ -87,7 +87,7 @@ async function feedTick(): Promise<void> {
 
 async function throughput(): Promise<void> {
   const collector = new MetricsCollector();
-  const histogram = collector.createHistogram('http_server_request_duration_seconds', 'd', {
+  const histogram = collector.createHistogram('http.server.request.duration', 'd', {
     labelNames: LABELS,
   });
   const tracer = new Tracer({ serviceName: 'bench', processor: 'simple' });

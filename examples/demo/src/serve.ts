@@ -18,9 +18,12 @@ const ROUTES = ['/products', '/products/:id', '/cart', '/checkout'] as const;
 export async function serveDemo(port = Number(process.env['PORT'] ?? 3000)): Promise<string> {
   const collector = new MetricsCollector();
   const duration = collector.createHistogram(
-    'http_server_request_duration_seconds',
+    'http.server.request.duration',
     'Duration of HTTP server requests.',
-    { labelNames: ['http_request_method', 'http_route', 'http_response_status_code'] },
+    {
+      unit: 'seconds',
+      labelNames: ['http.request.method', 'http.route', 'http.response.status_code'],
+    },
   );
   const tracer = new Tracer({ serviceName: 'demo-shop', processor: 'simple' });
   const health = new HealthCheckRegistry();
@@ -59,9 +62,9 @@ export async function serveDemo(port = Number(process.env['PORT'] ?? 3000)): Pro
       span.end();
       if (route === '/checkout') checkoutSlo.record(status < 500);
       duration.observe((performance.now() - started) / 1000, {
-        http_request_method: 'GET',
-        http_route: route ?? '(unmatched)',
-        http_response_status_code: String(status),
+        'http.request.method': 'GET',
+        'http.route': route ?? '(unmatched)',
+        'http.response.status_code': String(status),
       });
     }, slow);
   });
