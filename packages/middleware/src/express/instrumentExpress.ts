@@ -7,6 +7,7 @@ import { pathOf } from '../lifecycle/requestAccess.js';
 import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 import { writeEndpoint } from '../node/writeEndpoint.js';
+import { recordExpressRouterErrors } from './routerErrors.js';
 
 /** Options of {@link instrumentExpress}. */
 export type ExpressMonitorOptions = NodeAdapterOptions;
@@ -19,7 +20,10 @@ export type ExpressMonitorOptions = NodeAdapterOptions;
  *
  * The template is captured when the router matches (through an accessor on `app.request`, the
  * prototype Express gives each request), because Express restores `req.baseUrl` when an error
- * leaves a mounted router.
+ * leaves a mounted router. An error a handler throws, rejects with or passes to `next(err)` is
+ * recorded on the span (an `exception` event, status `error`), also when your error handler
+ * answers it, through the router's `express.router.request` tracing channel (router 2.3+, which
+ * Express 5 installs).
  *
  * @example
  * ```ts
@@ -39,6 +43,7 @@ export function instrumentExpress(app: Express, options: ExpressMonitorOptions =
     'instrumentExpress options',
   );
   captureRouteTemplates(app.request as object);
+  recordExpressRouterErrors();
   app.use(function lexigramMonitor(req: Request, res: Response, next: NextFunction) {
     const raw = req as unknown as IncomingMessage;
     const kind = endpoints.match(req.method, pathOf(req.originalUrl ?? req.url));

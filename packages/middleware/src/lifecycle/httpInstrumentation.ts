@@ -258,9 +258,10 @@ export class HttpInstrumentation<Req = unknown> {
     if (aborted) {
       span.setAttribute(A.errorType, 'aborted');
       span.setStatus(SpanStatus.Error, 'client aborted the request');
-    } else if (statusCode >= 500) {
+    } else if (error !== undefined || statusCode >= 500) {
+      // A handler's error marks the span even when an error handler answered it with a 4xx.
       span.setAttribute(A.errorType, errorType(error, statusCode));
-      span.setStatus(SpanStatus.Error);
+      span.setStatus(SpanStatus.Error, error instanceof Error ? error.message : undefined);
     }
     span.end();
   }

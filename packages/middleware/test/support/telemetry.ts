@@ -73,3 +73,10 @@ export async function until(
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Attributes of the span's one `exception` event (fails unless there is exactly one). */
+export function exceptionOf(span: ReadableSpanData): Record<string, unknown> {
+  const events = span.events.filter((e) => e.name === 'exception');
+  expect(events).toHaveLength(1);
+  return events[0]!.attributes;
+}
