@@ -4,6 +4,7 @@ import type { NodeAdapterOptions } from '../adapterOptions.js';
 import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
 import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
+import { DashboardMount } from '../node/dashboardMount.js';
 import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 import { writeEndpoint } from '../node/writeEndpoint.js';
@@ -42,15 +43,18 @@ export function instrumentExpress(app: Express, options: ExpressMonitorOptions =
     options,
     'instrumentExpress options',
   );
+  const dashboard = DashboardMount.from(options, 'instrumentExpress options');
   captureRouteTemplates(app.request as object);
   recordExpressRouterErrors();
   app.use(function lexigramMonitor(req: Request, res: Response, next: NextFunction) {
     const raw = req as unknown as IncomingMessage;
-    const kind = endpoints.match(req.method, pathOf(req.originalUrl ?? req.url));
+    const path = pathOf(req.originalUrl ?? req.url);
+    const kind = endpoints.match(req.method, path);
     if (kind !== undefined) {
       void writeEndpoint(endpoints, kind, raw, res);
       return;
     }
+    if (dashboard?.matches(path)) return dashboard.serve(raw, res);
     const record = beginNodeRequest(instrumentation, raw, res) ?? recordOf(raw);
     if (record === undefined) return next();
     instrumentation.run(record, next);
