@@ -71,7 +71,8 @@ const ADAPTERS: [string, Start][] = [
       const router = new Router();
       router.get('/users/:id', (ctx) => void (ctx.body = 'app'));
       app.use(router.routes());
-      const server = createServer(app.callback());
+      const callback = app.callback();
+      const server = createServer((req, res) => void callback(req, res));
       return { base: await listen(server), stop: () => close(server) };
     },
   ],
