@@ -88,11 +88,13 @@ describe('HistogramSloFeed label spellings', () => {
       name: METRIC,
       help: '',
       unit: 'seconds',
-      series: [
-        { labels: { http_response_status_code: '503' }, count: 2 },
-        { labels: { http_response_status_code: '200', error_type: 'Timeout' }, count: 1 },
-        { labels: { http_response_status_code: '200' }, count: 7 },
-      ].map(({ labels, count }) => ({
+      series: (
+        [
+          { labels: { http_response_status_code: '503' }, count: 2 },
+          { labels: { http_response_status_code: '200', error_type: 'Timeout' }, count: 1 },
+          { labels: { http_response_status_code: '200' }, count: 7 },
+        ] as { labels: Record<string, string>; count: number }[]
+      ).map(({ labels, count }) => ({
         labels,
         buckets: [{ upperBound: 1, cumulativeCount: count }],
         count,
