@@ -1,6 +1,7 @@
 // Every package (and the repository-level checks in `test/`) runs as its own jest project, on
 // one shared transform, so `pnpm test` at the root runs them all in one process pool.
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 const root = import.meta.dirname;
@@ -53,4 +54,7 @@ for (const group of ['packages', 'examples']) {
 export default {
   projects,
   testTimeout: 20000,
+  // Jest's default (cores − 1) runs every suite in one worker on a two-core machine, while the
+  // longest suites (release, packaging, README blocks) mostly wait on child processes.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
 };

@@ -14,16 +14,16 @@ interface Section {
 
 // `tsx src/main.ts metrics tracing` runs only the sections whose file name contains an argument.
 // With no argument (or `--serve`) the demo is a real monitored service; section names run the
-// per-package tours below instead. `--serve` keeps the service running and also starts the
-// dashboard demo (./serve.ts), printing the URLs to open.
+// per-package tours below instead. `--serve` keeps the service running and also serves its
+// dashboard (./serve.ts), printing the URLs to open.
 const args = process.argv.slice(2);
 if (args.length === 0 || args.includes('--serve')) {
   const serve = args.includes('--serve');
   const { runServiceDemo } = await import('./service/runServiceDemo.js');
-  await runServiceDemo(serve);
-  if (serve) {
+  const shop = await runServiceDemo(serve);
+  if (shop) {
     const { serveDemo } = await import('./serve.js');
-    const url = await serveDemo();
+    const url = await serveDemo(shop);
     // The listening servers keep the process alive until Ctrl+C.
     console.log(`Dashboard: ${url}  (live traffic running; Ctrl+C to stop)`);
   } else {

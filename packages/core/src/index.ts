@@ -226,6 +226,15 @@ export {
   type DiscoveredPackage,
 } from './registry/backendRegistry.js';
 export { KNOWN_BACKEND_PACKAGES } from './registry/knownBackends.js';
+export { KNOWN_EXPORTER_PACKAGES } from './registry/knownExporters.js';
+export { DiscoveringHandlerRegistry } from './registry/discoveringHandlerRegistry.js';
+export {
+  discoverExporterHandlers,
+  EXPORTER_MODULE_EXPORTS,
+  type ExporterDiscovery,
+  type ExporterDiscoveryOptions,
+  type ExporterKind,
+} from './registry/exporterDiscovery.js';
 export { createMetricsBackend } from './registry/createMetricsBackend.js';
 export { PACKAGE_NAME, PACKAGE_VERSION } from './version.js';
 export { createMonitor, type CreateMonitorOptions } from './compose/createMonitor.js';

@@ -10,6 +10,7 @@
  */
 
 export { createDashboard, type Dashboard } from './server/createDashboard.js';
+export type { FeedUsage } from './feed/eventFeed.js';
 export {
   serveDashboard,
   type ServeDashboardOptions,
@@ -17,8 +18,8 @@ export {
 } from './server/serveDashboard.js';
 export type { DashboardOptions } from './server/dashboardOptions.js';
 export type { DashboardSnapshot, HealthCheckView } from './server/dashboardState.js';
+export { DASHBOARD_METRIC_NAMES, REQUEST_DURATION_METRIC } from './aggregate/metricNames.js';
 export {
-  REQUEST_DURATION_METRIC,
   RouteAggregator,
   type RequestTick,
   type RouteAggregatorOptions,

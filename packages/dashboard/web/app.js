@@ -1,7 +1,7 @@
-// The dashboard page. Everything it shows arrives as one snapshot per second over
-// server-sent events; the page only keeps a short history for its charts. Text from the server
-// is always set with textContent (never innerHTML), so span names and attributes cannot inject
-// markup.
+// The dashboard page. Everything it shows arrives over server-sent events: a full snapshot on
+// connecting, then about once a second an update with the fields that changed; the page only
+// keeps a short history for its charts. Text from the server is always set with textContent
+// (never innerHTML), so span names and attributes cannot inject markup.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './app.css';
@@ -422,35 +422,44 @@ function renderFaults(faults) {
 // ---- feed --------------------------------------------------------------------------------
 
 let updates = 0;
+// The page's copy of the server's snapshot: an `update` carries only the fields that changed.
+const state = {};
 
-function render(snapshot) {
+function render(message, full) {
+  if (full) for (const key of Object.keys(state)) delete state[key];
+  Object.assign(state, message);
+  const fresh = (key) => full || key in message;
   updates++;
   document.body.dataset.updates = String(updates);
-  history.t.push(snapshot.time / 1000);
+  history.t.push(state.time / 1000);
   if (history.t.length > HISTORY) history.t.shift();
-  const o = snapshot.requests?.overall;
+  const o = state.requests?.overall;
   push('rate', o?.rate);
   push('errors', o ? o.errorRate * 100 : null);
   push('p50', o?.p50 === null || o?.p50 === undefined ? null : o.p50 * 1000);
   push('p90', o?.p90 === null || o?.p90 === undefined ? null : o.p90 * 1000);
   push('p99', o?.p99 === null || o?.p99 === undefined ? null : o.p99 * 1000);
-  push('cpu', snapshot.runtime?.cpuPercent);
-  push('eld', snapshot.runtime?.eventLoopDelayP99Ms);
-  pushHeat(snapshot.requests?.heatmap);
-  renderRequests(snapshot.requests);
-  renderTraces(snapshot.traces);
-  renderHealth(snapshot.health);
-  renderSlos(snapshot.slos);
-  renderRuntime(snapshot.runtime);
-  renderFaults(snapshot.faults);
+  push('cpu', state.runtime?.cpuPercent);
+  push('eld', state.runtime?.eventLoopDelayP99Ms);
+  // A heatmap column per metrics read: an unchanged `requests` is not a new read.
+  if (fresh('requests')) {
+    pushHeat(state.requests?.heatmap);
+    renderRequests(state.requests);
+  }
+  if (fresh('traces')) renderTraces(state.traces);
+  if (fresh('health')) renderHealth(state.health);
+  if (fresh('slos')) renderSlos(state.slos);
+  if (fresh('runtime')) renderRuntime(state.runtime);
+  if (fresh('faults')) renderFaults(state.faults ?? []);
   updateCharts();
   drawHeatmap();
-  $('live').textContent = `Live · updated ${new Date(snapshot.time).toLocaleTimeString()}`;
+  $('live').textContent = `Live · updated ${new Date(state.time).toLocaleTimeString()}`;
 }
 
 function connect() {
   const source = new EventSource(`./events${query}`);
-  source.addEventListener('snapshot', (event) => render(JSON.parse(event.data)));
+  source.addEventListener('snapshot', (event) => render(JSON.parse(event.data), true));
+  source.addEventListener('update', (event) => render(JSON.parse(event.data), false));
   source.addEventListener('error', () => {
     $('live').textContent = 'Disconnected, retrying…';
   });

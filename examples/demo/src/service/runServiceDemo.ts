@@ -7,7 +7,7 @@ import type { HistogramSloFeed } from '@lexigram/monitor-slo';
 import type { InMemorySpanExporter } from '@lexigram/monitor-tracing';
 import { driveLoad } from './driveLoad.js';
 import { firstValue, routeFigures } from './readMetrics.js';
-import { sleep, startService } from './startService.js';
+import { sleep, startService, type RunningService } from './startService.js';
 import { renderWaterfall } from './waterfall.js';
 
 const log = (line = ''): void => void process.stdout.write(`${line}\n`);
@@ -40,9 +40,10 @@ function formatHealth(report: HealthReport): string[] {
 /**
  * The demo as a real service: an instrumented HTTP service on loopback calling a second one in
  * another process, driven by a short built-in load, then read back like an operator would.
- * With `serve`, it keeps running and prints the URLs instead of shutting down.
+ * With `serve`, it keeps running, prints the URLs instead of shutting down and resolves with the
+ * running shop (for its dashboard).
  */
-export async function runServiceDemo(serve: boolean): Promise<void> {
+export async function runServiceDemo(serve: boolean): Promise<RunningService | undefined> {
   log('=== Lexigram Monitor: a monitored service ===');
   const inventory = await startInventory();
   const shop = await startService(
@@ -99,7 +100,7 @@ export async function runServiceDemo(serve: boolean): Promise<void> {
         shop.server.close(() => process.exit(code));
       },
     });
-    return;
+    return shop;
   }
 
   log('\n--- load: fast, slow, failing routes and checkout -> inventory ---');
@@ -179,4 +180,5 @@ export async function runServiceDemo(serve: boolean): Promise<void> {
   inventory.child.kill('SIGTERM');
   await new Promise((resolve) => inventory.child.once('exit', resolve));
   log(`  drained and closed in ${report.durationMs.toFixed(0)} ms; inventory stopped`);
+  return undefined;
 }

@@ -13,6 +13,11 @@ import {
   type Span as OtelApiSpan,
 } from '@opentelemetry/api';
 
+/** Attributes as callers pass them: values of unsupported types are dropped. */
+type UncheckedAttributes = Readonly<Record<string, unknown>>;
+/** An {@link HrTime} or epoch milliseconds. */
+type SpanTime = HrTime | number;
+
 const STATUS: Readonly<Record<SpanStatus, SpanStatusCode>> = {
   unset: SpanStatusCode.UNSET,
   ok: SpanStatusCode.OK,
@@ -70,22 +75,22 @@ export class OtelSpan implements SpanProtocol {
     return this;
   }
 
-  setAttributes(attributes: Readonly<Record<string, unknown>>): this {
-    for (const key of Object.keys(attributes)) this.setAttribute(key, attributes[key]);
+  setAttributes(attributes: UncheckedAttributes): this {
+    // One filtered call into OpenTelemetry rather than one call per attribute.
+    const kept = this.done ? undefined : clean(attributes);
+    if (kept) {
+      Object.assign(this.kept, kept);
+      this.span.setAttributes(kept);
+    }
     return this;
   }
 
-  addEvent(
-    name: string,
-    attributes?: Readonly<Record<string, unknown>>,
-    time?: HrTime | number,
-  ): this {
-    if (this.done) return this;
-    this.span.addEvent(name, clean(attributes), toTime(time));
+  addEvent(name: string, attributes?: UncheckedAttributes, time?: SpanTime): this {
+    if (!this.done) this.span.addEvent(name, clean(attributes), toTime(time));
     return this;
   }
 
-  recordException(error: unknown, attributes?: Readonly<Record<string, unknown>>): this {
+  recordException(error: unknown, attributes?: UncheckedAttributes): this {
     if (this.done) return this;
     const exception =
       error instanceof Error ? error : { message: String(error), name: typeof error };
@@ -114,7 +119,7 @@ export class OtelSpan implements SpanProtocol {
     return !this.done && this.span.isRecording();
   }
 
-  end(endTime?: HrTime | number): void {
+  end(endTime?: SpanTime): void {
     if (this.done) return;
     this.done = true;
     this.span.end(toTime(endTime));
@@ -130,9 +135,9 @@ export class OtelSpan implements SpanProtocol {
 }
 
 function clean(
-  attributes: Readonly<Record<string, unknown>> | undefined,
+  attributes: UncheckedAttributes | undefined,
 ): Record<string, OtelAttributeValue> | undefined {
-  if (!attributes) return undefined;
+  if (!attributes || typeof attributes !== 'object') return undefined;
   const out: Record<string, OtelAttributeValue> = {};
   for (const key of Object.keys(attributes)) {
     const value = attributes[key];
@@ -141,7 +146,7 @@ function clean(
   return out;
 }
 
-function toTime(time: HrTime | number | undefined): [number, number] | undefined {
+function toTime(time: SpanTime | undefined): [number, number] | undefined {
   if (time === undefined) return undefined;
   const hr = typeof time === 'number' ? millisToHrTime(time) : time;
   return [hr[0], hr[1]];

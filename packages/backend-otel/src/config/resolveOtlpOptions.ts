@@ -5,6 +5,12 @@ import {
   type OpenTelemetryConfig,
 } from '@lexigram/monitor-core';
 import type { RetryOptions } from '../transport/retryingTransport.js';
+import {
+  resolveInsecure,
+  resolveTls,
+  type OtlpTlsOptions,
+  type ResolvedTls,
+} from './resolveTls.js';
 
 /** OTLP/HTTP encodings: protobuf (the OTLP default) or JSON. */
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
@@ -17,7 +23,7 @@ export type OtlpSignal = 'traces' | 'metrics';
  * environment variables (signal-specific before generic), then from `config` (core's
  * `OpenTelemetryConfig`), then from the OTLP defaults.
  */
-export interface OtlpExporterOptions {
+export interface OtlpExporterOptions extends OtlpTlsOptions {
   /**
    * Full URL of the signal (`http://collector:4318/v1/traces`), used as is. To give the
    * collector's base URL instead, set `config.endpoint` or `OTEL_EXPORTER_OTLP_ENDPOINT`.
@@ -35,7 +41,14 @@ export interface OtlpExporterOptions {
   maxConcurrentExports?: number;
   /** Retry and backoff settings. */
   retry?: RetryOptions;
-  /** Core's OpenTelemetry section: `endpoint`, `headers`, `timeoutMs`, `compression`. */
+  /**
+   * Plain HTTP to a collector off this machine is deliberate: no `OTLP_PLAINTEXT_ENDPOINT`
+   * warning. It never turns TLS verification off (the OpenTelemetry specification: for OTLP/HTTP
+   * the scheme decides); trust a private or self-signed collector with `certificate` instead.
+   * Default false; also `OTEL_EXPORTER_OTLP_[SIGNAL_]INSECURE` and core's `config.insecure`.
+   */
+  insecure?: boolean;
+  /** Core's OpenTelemetry section: `endpoint`, `headers`, `timeoutMs`, `compression`, `insecure`. */
   config?: Partial<OpenTelemetryConfig> & { protocol?: OtlpProtocol };
   /** Environment to read `OTEL_EXPORTER_OTLP_*` from. Default `process.env`; `false` for none. */
   env?: Readonly<Record<string, string | undefined>> | false;
@@ -53,6 +66,10 @@ export interface ResolvedOtlpOptions {
   readonly maxConcurrentExports: number;
   readonly retry: RetryOptions;
   readonly onError: MonitorFaultHandler | undefined;
+  /** Plain HTTP off this machine was acknowledged. */
+  readonly insecure: boolean;
+  /** Certificates for an `https` URL. */
+  readonly tls: ResolvedTls;
 }
 
 const DEFAULT_ENDPOINT = 'http://localhost:4318';
@@ -135,6 +152,9 @@ export function resolveOtlpOptions(
     ...options.headers,
   };
 
+  const insecure = resolveInsecure(options.insecure, config.insecure, pick, errors);
+  const tls = resolveTls(options, pick, errors);
+
   if (errors.length > 0) {
     throw new MonitorConfigError(errors, { source: `OTLP ${signal} exporter options` });
   }
@@ -147,6 +167,8 @@ export function resolveOtlpOptions(
     maxConcurrentExports,
     retry: options.retry ?? {},
     onError: options.onError,
+    insecure,
+    tls,
   };
 }
 

@@ -8,8 +8,8 @@ import type { OtlpExporterOptions, OtlpProtocol } from '../config/resolveOtlpOpt
 /**
  * What an `otlp` handler accepts besides `type`: core's `OpenTelemetryConfig` fields
  * (`endpoint`, `headers`, `insecure`, `timeoutMs`, `compression`, `batchSize`,
- * `exportIntervalMs`), `protocol`, a full signal `url`, and for metrics `temporality` and
- * `serviceName`.
+ * `exportIntervalMs`), `protocol`, a full signal `url`, TLS `certificate` / `clientKey` /
+ * `clientCertificate` (PEM text), and for metrics `temporality` and `serviceName`.
  */
 export interface OtlpHandlerConfig {
   readonly type: string;
@@ -17,6 +17,11 @@ export interface OtlpHandlerConfig {
   readonly url?: string;
   readonly headers?: Record<string, string>;
   readonly insecure?: boolean;
+  /** PEM of the CA (or self-signed certificate) that signs the collector's certificate. */
+  readonly certificate?: string;
+  /** PEM client key and certificate for mutual TLS. */
+  readonly clientKey?: string;
+  readonly clientCertificate?: string;
   readonly timeoutMs?: number;
   readonly compression?: 'gzip' | 'none';
   readonly protocol?: OtlpProtocol;
@@ -33,6 +38,9 @@ const KNOWN = new Set([
   'url',
   'headers',
   'insecure',
+  'certificate',
+  'clientKey',
+  'clientCertificate',
   'timeoutMs',
   'compression',
   'protocol',
@@ -72,6 +80,9 @@ export function exporterOptionsFromConfig(
   expect('timeoutMs', 'number', 'a positive number of milliseconds');
   expect('insecure', 'boolean', 'true or false');
   expect('serviceName', 'string', 'a string');
+  expect('certificate', 'string', 'PEM text');
+  expect('clientKey', 'string', 'PEM text');
+  expect('clientCertificate', 'string', 'PEM text');
   expect('onError', 'function', 'a function receiving MonitorFault');
   if (c.headers !== undefined && (typeof c.headers !== 'object' || c.headers === null)) {
     errors.push({ path: 'headers', message: 'must be an object of header names to values' });
@@ -83,6 +94,10 @@ export function exporterOptionsFromConfig(
   return {
     ...(c.url === undefined ? {} : { url: c.url }),
     ...(c.onError === undefined ? {} : { onError: c.onError }),
+    ...(c.insecure === undefined ? {} : { insecure: c.insecure }),
+    ...(c.certificate === undefined ? {} : { certificate: c.certificate }),
+    ...(c.clientKey === undefined ? {} : { clientKey: c.clientKey }),
+    ...(c.clientCertificate === undefined ? {} : { clientCertificate: c.clientCertificate }),
     ...(c.temporality === undefined ? {} : { temporality: c.temporality }),
     ...(c.serviceName === undefined ? {} : { serviceName: c.serviceName }),
     config: {

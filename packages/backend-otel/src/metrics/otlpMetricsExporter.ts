@@ -1,12 +1,8 @@
 import type { MetricFamily } from '@lexigram/monitor-core';
 import type { ISerializer } from '@opentelemetry/otlp-transformer';
 import { detectResourceAttributes } from '../config/detectResource.js';
-import {
-  resolveOtlpOptions,
-  type OtlpExporterOptions,
-  type ResolvedOtlpOptions,
-} from '../config/resolveOtlpOptions.js';
-import { OtlpExportPipeline, type OtlpExportStats } from '../transport/otlpExportPipeline.js';
+import type { OtlpExporterOptions } from '../config/resolveOtlpOptions.js';
+import { PipelineExporter } from '../transport/pipelineExporter.js';
 import { encodeMetricsJson } from './encodeMetricsJson.js';
 import { encodeMetricsProtobuf } from './encodeMetricsProtobuf.js';
 import { countDataPoints, type OtlpMetricsBatch } from './otlpMetricsModel.js';
@@ -41,17 +37,33 @@ export interface OtlpMetricsExporterOptions extends OtlpExporterOptions {
  * new PeriodicMetricsExporter({ producer: collector, exporter, intervalMs: 15_000 }).start();
  * ```
  */
-export class OtlpMetricsExporter {
-  /** The settings in use, after environment variables and config were applied. */
-  readonly options: ResolvedOtlpOptions;
+export class OtlpMetricsExporter extends PipelineExporter<OtlpMetricsBatch> {
   private readonly converter: SnapshotToOtlp;
-  private readonly pipeline: OtlpExportPipeline<OtlpMetricsBatch>;
-  private readonly shutdownTimeoutMs: number;
 
   /** @throws MonitorConfigError when an option or `OTEL_EXPORTER_OTLP_*` variable is invalid. */
   constructor(options: OtlpMetricsExporterOptions = {}) {
-    this.options = resolveOtlpOptions('metrics', options);
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 5000;
+    super(
+      'metrics',
+      options,
+      (resolved) => {
+        const json = resolved.protocol === 'http/json';
+        const serializer: ISerializer<
+          OtlpMetricsBatch,
+          ReturnType<typeof decodeMetricsResponse>
+        > = {
+          serializeRequest: json ? encodeMetricsJson : encodeMetricsProtobuf,
+          deserializeResponse: (data) => decodeMetricsResponse(data, json),
+        };
+        return {
+          signal: 'metrics',
+          component: 'backend-otel.otlpMetricsExporter',
+          serializer,
+          itemName: 'metric_data_point',
+          countItems: countDataPoints,
+        };
+      },
+      options.shutdownTimeoutMs ?? 5000,
+    );
     this.converter = new SnapshotToOtlp({
       temporality: options.temporality ?? 'cumulative',
       resource: detectResourceAttributes(
@@ -61,40 +73,10 @@ export class OtlpMetricsExporter {
       ),
       scope: options.scope ?? { name: '@lexigram/monitor-metrics' },
     });
-    const json = this.options.protocol === 'http/json';
-    const serializer: ISerializer<OtlpMetricsBatch, ReturnType<typeof decodeMetricsResponse>> = {
-      serializeRequest: json ? encodeMetricsJson : encodeMetricsProtobuf,
-      deserializeResponse: (data) => decodeMetricsResponse(data, json),
-    };
-    this.pipeline = new OtlpExportPipeline(
-      {
-        signal: 'metrics',
-        component: 'backend-otel.otlpMetricsExporter',
-        serializer,
-        itemName: 'metric_data_point',
-        countItems: countDataPoints,
-      },
-      this.options,
-    );
   }
 
   /** Export one collection; rejects (after reporting) when the collector did not take it. */
   export(families: readonly MetricFamily[]): Promise<void> {
     return this.pipeline.send(this.converter.convert(families));
-  }
-
-  /** Wait for exports in flight. */
-  async forceFlush(): Promise<void> {
-    await this.pipeline.flush(Date.now() + this.options.timeoutMs);
-  }
-
-  /** Finish the export in flight within `shutdownTimeoutMs`, then abort it. */
-  shutdown(): Promise<void> {
-    return this.pipeline.shutdown(this.shutdownTimeoutMs);
-  }
-
-  /** Data points exported and dropped so far. */
-  stats(): OtlpExportStats {
-    return this.pipeline.stats();
   }
 }

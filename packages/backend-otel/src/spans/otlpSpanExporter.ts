@@ -5,14 +5,10 @@ import {
   type ISerializer,
   type IExportTraceServiceResponse,
 } from '@opentelemetry/otlp-transformer';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { detectResourceAttributes } from '../config/detectResource.js';
-import {
-  resolveOtlpOptions,
-  type OtlpExporterOptions,
-  type ResolvedOtlpOptions,
-} from '../config/resolveOtlpOptions.js';
-import { OtlpExportPipeline, type OtlpExportStats } from '../transport/otlpExportPipeline.js';
+import type { OtlpExporterOptions, ResolvedOtlpOptions } from '../config/resolveOtlpOptions.js';
+import { PipelineExporter } from '../transport/pipelineExporter.js';
+import { SpanProtobufEncoder } from './encodeSpansProtobuf.js';
 import { OtelSpanConverter } from './toOtelSpan.js';
 
 /** Options of {@link OtlpSpanExporter}. */
@@ -28,8 +24,9 @@ export interface OtlpSpanExporterOptions extends OtlpExporterOptions {
 
 /**
  * A core {@link SpanExporter} that sends `monitor-tracing` spans to an OpenTelemetry collector
- * over OTLP/HTTP, protobuf or JSON, through OpenTelemetry's own trace serializers and export
- * delegate. Retries follow the OTLP specification (429/503 `Retry-After`, jittered backoff within
+ * over OTLP/HTTP through OpenTelemetry's export delegate: protobuf written straight from core's
+ * span data by this package's encoder (checked against OpenTelemetry's serializer in the tests),
+ * JSON through OpenTelemetry's serializer. Retries follow the OTLP specification (429/503 `Retry-After`, jittered backoff within
  * `timeoutMs`); what is lost is counted in {@link OtlpSpanExporter.stats} and reported through
  * core's fault channel. Put it behind `monitor-tracing`'s `BatchSpanProcessor`, whose bounded
  * queue keeps the hot path free while the collector is down.
@@ -40,54 +37,52 @@ export interface OtlpSpanExporterOptions extends OtlpExporterOptions {
  * const tracer = new Tracer({ processors: [new BatchSpanProcessor(exporter)] });
  * ```
  */
-export class OtlpSpanExporter implements SpanExporter {
-  /** The settings in use, after environment variables and config were applied. */
-  readonly options: ResolvedOtlpOptions;
-  private readonly converter: OtelSpanConverter;
-  private readonly pipeline: OtlpExportPipeline<ReadableSpan[]>;
-  private readonly shutdownTimeoutMs: number;
-
+export class OtlpSpanExporter
+  extends PipelineExporter<readonly ReadableSpanData[]>
+  implements SpanExporter
+{
   /** @throws MonitorConfigError when an option or `OTEL_EXPORTER_OTLP_*` variable is invalid. */
   constructor(options: OtlpSpanExporterOptions = {}) {
-    this.options = resolveOtlpOptions('traces', options);
-    // Detected attributes (OTEL_RESOURCE_ATTRIBUTES) sit under each span's own resource.
-    this.converter = new OtelSpanConverter(
-      detectResourceAttributes(options.resourceAttributes, undefined, options.env !== false),
-    );
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs ?? 5000;
-    const serializer: ISerializer<ReadableSpan[], IExportTraceServiceResponse> =
-      this.options.protocol === 'http/json' ? JsonTraceSerializer : ProtobufTraceSerializer;
-    this.pipeline = new OtlpExportPipeline(
-      {
+    super(
+      'traces',
+      options,
+      (resolved) => ({
         signal: 'traces',
         component: 'backend-otel.otlpSpanExporter',
-        serializer,
+        // Detected attributes (OTEL_RESOURCE_ATTRIBUTES) sit under each span's own resource.
+        serializer: spanSerializer(
+          resolved.protocol,
+          detectResourceAttributes(options.resourceAttributes, undefined, options.env !== false),
+        ),
         itemName: 'span',
         countItems: (spans) => spans.length,
-      },
-      this.options,
+      }),
+      options.shutdownTimeoutMs ?? 5000,
     );
   }
 
   /** Send one batch; rejects (after reporting) when the collector did not take it. */
   export(spans: readonly ReadableSpanData[]): Promise<void> {
-    const converted = new Array<ReadableSpan>(spans.length);
-    for (let i = 0; i < spans.length; i++) converted[i] = this.converter.convert(spans[i]!);
-    return this.pipeline.send(converted);
+    return this.pipeline.send(spans);
   }
+}
 
-  /** Wait for exports in flight. */
-  async forceFlush(): Promise<void> {
-    await this.pipeline.flush(Date.now() + this.options.timeoutMs);
+/** Our protobuf encoder, or OpenTelemetry's JSON serializer over converted spans. */
+function spanSerializer(
+  protocol: ResolvedOtlpOptions['protocol'],
+  resource: Readonly<Record<string, string | number | boolean>>,
+): ISerializer<readonly ReadableSpanData[], IExportTraceServiceResponse> {
+  if (protocol === 'http/json') {
+    const converter = new OtelSpanConverter(resource);
+    return {
+      serializeRequest: (spans) =>
+        JsonTraceSerializer.serializeRequest(spans.map((s) => converter.convert(s))),
+      deserializeResponse: (data) => JsonTraceSerializer.deserializeResponse(data),
+    };
   }
-
-  /** Finish exports in flight within `shutdownTimeoutMs`, then abort the rest. */
-  shutdown(): Promise<void> {
-    return this.pipeline.shutdown(this.shutdownTimeoutMs);
-  }
-
-  /** Spans exported and dropped so far. */
-  stats(): OtlpExportStats {
-    return this.pipeline.stats();
-  }
+  const encoder = new SpanProtobufEncoder(resource);
+  return {
+    serializeRequest: (spans) => encoder.encode(spans),
+    deserializeResponse: (data) => ProtobufTraceSerializer.deserializeResponse(data),
+  };
 }

@@ -2,6 +2,7 @@ import { request as httpRequest, Agent as HttpAgent, type IncomingMessage } from
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import { gzipSync } from 'node:zlib';
 import type { ExportResponse, IExporterTransport } from '@opentelemetry/otlp-exporter-base';
+import type { ResolvedTls } from '../config/resolveTls.js';
 
 /** Options of {@link OtlpHttpTransport}. */
 export interface OtlpHttpTransportOptions {
@@ -13,6 +14,8 @@ export interface OtlpHttpTransportOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Compress the body. */
   readonly compression?: 'gzip' | 'none';
+  /** Trusted CA and client certificate for an `https` URL. */
+  readonly tls?: ResolvedTls;
 }
 
 /** Responses larger than this are cut off: a collector answers with a small status message. */
@@ -69,7 +72,7 @@ export class OtlpHttpTransport implements IExporterTransport {
     const secure = this.url.protocol === 'https:';
     this.requestFn = secure ? httpsRequest : httpRequest;
     this.agent = secure
-      ? new HttpsAgent({ keepAlive: true, maxSockets: 8 })
+      ? new HttpsAgent({ keepAlive: true, maxSockets: 8, ...options.tls })
       : new HttpAgent({ keepAlive: true, maxSockets: 8 });
     this.gzip = options.compression === 'gzip';
     this.headers = {

@@ -13,6 +13,7 @@ import {
 import type { ISerializer } from '@opentelemetry/otlp-transformer';
 import type { ResolvedOtlpOptions } from '../config/resolveOtlpOptions.js';
 import { OtlpHttpError, OtlpHttpTransport } from './httpTransport.js';
+import { warnIfPlaintext } from './plaintextWarning.js';
 import { RetryingTransport } from './retryingTransport.js';
 
 /** A failed OTLP export: what `export()` rejects with once the fault is reported. */
@@ -81,9 +82,11 @@ export class OtlpExportPipeline<Internal> {
           options.protocol === 'http/json' ? 'application/json' : 'application/x-protobuf',
         headers: options.headers,
         compression: options.compression,
+        tls: options.tls,
       }),
       options.retry,
     );
+    warnIfPlaintext(signal.component, options);
     const serializer: ISerializer<Internal, PartialSuccessResponse> = {
       serializeRequest: (request) => signal.serializer.serializeRequest(request),
       // The delegate only logs a partial success; we report it and count what was rejected.

@@ -84,8 +84,10 @@ export class RetryingTransport implements IExporterTransport {
         resolve(ok);
       };
       const cancel = (): void => done(false);
+      // Not unref()ed: an export in flight holds the process open until it settles or its
+      // deadline passes, as its socket does, so a retry asked for during the final flush at exit
+      // still happens (the wait is bounded by the export's timeoutMs).
       const timer = setTimeout(() => done(true), Math.max(0, ms));
-      timer.unref();
       this.waits.add(cancel);
     });
   }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { MonitorConfigError } from '@lexigram/monitor-core';
 import {
   MetricsCollector,
@@ -29,9 +30,9 @@ describe('otlp exporter handlers', () => {
     }
   });
 
-  it('make exporterType "otlp" work in the tracing and metrics registries', async () => {
-    const tracing = TracingExporterRegistry.withDefaults();
-    const metrics = MetricsExporterRegistry.withDefaults();
+  it('registered by hand, make exporterType "otlp" work in the tracing and metrics registries', async () => {
+    const tracing = TracingExporterRegistry.withDefaults({ discover: false });
+    const metrics = MetricsExporterRegistry.withDefaults({ discover: false });
     expect(tracing.canHandle('otlp')).toBe(false);
     registerOtlpExporters({ tracing, metrics });
 
@@ -68,6 +69,28 @@ describe('otlp exporter handlers', () => {
     expect(m.sum.dataPoints[0].asDouble).toBe(3);
   });
 
+  it('are found by the registries with nothing registered, where the application resolves this package', async () => {
+    // The workspace stands in for an application that has the package installed; the packed
+    // install is tested in installedDiscovery.test.ts.
+    const paths = [join(__dirname, '..', '..')];
+    const tracing = TracingExporterRegistry.withDefaults({ paths });
+    const spanExporter = tracing.createExporter({ type: 'otlp', endpoint: receiver.endpoint });
+    expect(spanExporter).toBeInstanceOf(OtlpSpanExporter);
+    expect(tracing.list()).toHaveLength(3);
+    const tracer = new Tracer({ serviceName: 'svc', exporter: spanExporter!, trackLeaks: false });
+    tracer.startSpan('found', { parent: null }).end();
+    await tracer.shutdown();
+    expect(receiver.accepted('traces')[0]!.body.resourceSpans[0].scopeSpans[0].spans[0].name).toBe(
+      'found',
+    );
+    const metricsExporter = MetricsExporterRegistry.withDefaults({ paths }).createExporter({
+      type: 'otlp',
+      endpoint: receiver.endpoint,
+    });
+    expect(metricsExporter).toBeInstanceOf(OtlpMetricsExporter);
+    await metricsExporter!.shutdown();
+  });
+
   it('reject unknown and mistyped config fields by name', () => {
     const handler = new OTLPTracingExporterHandler();
     expect(() => handler.create({ type: 'otlp', endpiont: 'x' } as never)).toThrow(
@@ -86,7 +109,7 @@ describe('getMetricsExporter', () => {
   it('gives an OTLP exporter for the opentelemetry backend, null otherwise', async () => {
     const exporter = getMetricsExporter({
       backendType: 'opentelemetry',
-      opentelemetry: { endpoint: 'http://collector:4318', compression: 'gzip' },
+      opentelemetry: { endpoint: 'http://collector:4318', compression: 'gzip', insecure: true },
     });
     expect(exporter).toBeInstanceOf(OtlpMetricsExporter);
     expect(exporter!.options).toMatchObject({ compression: 'gzip' });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 
@@ -72,10 +73,16 @@ export class OtlpReceiver {
   private portNumber = 0;
   private waiters: { count: number; resolve: () => void }[] = [];
 
+  /** `tls`: serve HTTPS with this key and certificate (PEM). */
+  constructor(private readonly options: { tls?: { key: Buffer; cert: Buffer } } = {}) {}
+
   /** Listen on `port` (0 for any free one, or the previous port to come back after `stop`). */
   async start(port = this.portNumber): Promise<this> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    server.on('connection', (socket) => {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => void this.handle(req, res);
+    const server: Server = this.options.tls
+      ? createHttpsServer(this.options.tls, handler)
+      : createServer(handler);
+    server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -107,9 +114,9 @@ export class OtlpReceiver {
     return this.portNumber;
   }
 
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>` (`https` with TLS). */
   get endpoint(): string {
-    return `http://127.0.0.1:${this.portNumber}`;
+    return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.portNumber}`;
   }
 
   /** Apply `faults` to the next requests, one each, then answer normally again. */

@@ -1,5 +1,5 @@
 import type { Labels } from '../model/labels.js';
-import type { MetricsProducer } from '../model/metricSnapshot.js';
+import type { MetricFamily, MetricsProducer } from '../model/metricSnapshot.js';
 import type {
   CounterProtocol,
   GaugeOptions,
@@ -37,4 +37,12 @@ export interface MetricsCollectorProtocol extends MetricsProducer {
   setGauge(name: string, value: number, labels?: Labels): void;
   /** Observe `value` on the histogram `name` (created on first use). */
   recordHistogram(name: string, value: number, labels?: Labels): void;
+  /**
+   * Snapshot only the metrics named in `names` (each resolved as `getMetric` does: prefixed name
+   * first, then the name as given), in registration order; unknown names are skipped. Same
+   * guarantees as `collect()`. For readers that need a few families out of many (the dashboard
+   * reads the HTTP server metrics once a second) without paying for every series. Optional: a
+   * reader falls back to `collect()` and filters.
+   */
+  collectFamilies?(names: readonly string[]): Promise<MetricFamily[]>;
 }

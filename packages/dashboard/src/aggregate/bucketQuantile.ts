@@ -6,11 +6,11 @@
  */
 export function bucketQuantile(
   q: number,
-  bounds: readonly number[],
-  counts: readonly number[],
+  bounds: ArrayLike<number>,
+  counts: ArrayLike<number>,
 ): number {
   let total = 0;
-  for (const c of counts) total += c;
+  for (let i = 0; i < counts.length; i++) total += counts[i]!;
   if (total <= 0) return Number.NaN;
   const rank = q * total;
   let seen = 0;
@@ -24,5 +24,5 @@ export function bucketQuantile(
     }
     seen += inBucket;
   }
-  return bounds[bounds.length - 1] ?? Number.NaN;
+  return bounds.length > 0 ? bounds[bounds.length - 1]! : Number.NaN;
 }

@@ -1,9 +1,7 @@
 import type { HistogramFamily, Labels, MetricFamily } from '@lexigram/monitor-core';
 import { bucketQuantile } from './bucketQuantile.js';
 import { isErrorSeries, methodOf, routeOf, seriesKey } from './labelKeys.js';
-
-/** The metric the per-route figures come from (suffix match, so a collector prefix is fine). */
-export const REQUEST_DURATION_METRIC = 'http.server.request.duration';
+import { REQUEST_DURATION_METRIC } from './metricNames.js';
 
 /** RED figures of one route over the last tick. Latencies in seconds; NaN without requests. */
 export interface RouteFigures {
@@ -34,29 +32,28 @@ export interface RequestTick {
   readonly series: number;
 }
 
-interface Previous {
+/** One route's sums over the current tick; kept across ticks and reset, not reallocated. */
+interface RouteAccumulator {
+  readonly method: string;
+  readonly route: string;
+  readonly key: string;
+  requests: number;
+  errors: number;
+  total: number;
+  counts: Float64Array;
+  seen: number;
+}
+
+/** What a series says (worked out once) and its counts at the previous snapshot. */
+interface SeriesEntry {
+  readonly key: string;
+  readonly route: RouteAccumulator;
+  readonly error: boolean;
   count: number;
   buckets: Float64Array;
   /** Tick that last saw the series; older entries are dropped. */
   seen: number;
-}
-
-/** What a label set says, worked out once per label object (collectors reuse them). */
-interface SeriesIdentity {
-  readonly key: string;
-  readonly routeKey: string;
-  readonly method: string;
-  readonly route: string;
-  readonly error: boolean;
-}
-
-interface RouteAccumulator {
-  method: string;
-  route: string;
-  requests: number;
-  errors: number;
-  total: number;
-  counts: number[];
+  live: boolean;
 }
 
 /** Options of {@link RouteAggregator}. */
@@ -69,20 +66,30 @@ export interface RouteAggregatorOptions {
   readonly metric?: string;
 }
 
+const EMPTY = new Float64Array(0);
+
 /**
  * Turns successive metric snapshots into per-route request rate, error rate and latency
  * quantiles: rates from the deltas of the histogram's counts between two snapshots, quantiles
  * from the deltas of its buckets, so the page gets a handful of numbers per route instead of
- * every series. Keeps one entry per series seen in the last snapshot, nothing more.
+ * every series. State is one entry per series and one per route seen in the last snapshot,
+ * reused from tick to tick: a tick allocates in proportion to the routes it sends, not to the
+ * series it reads, and a series whose count did not move costs one comparison.
  */
 export class RouteAggregator {
-  private readonly previous = new Map<string, Previous>();
-  private readonly identities = new WeakMap<object, SeriesIdentity>();
+  /** The histogram read (suffix match). */
+  readonly metric: string;
+  private readonly entries = new Map<string, SeriesEntry>();
+  // Collectors hand out the same label object for a series on every snapshot: the common path
+  // finds its entry without building the key.
+  private readonly byLabels = new WeakMap<object, SeriesEntry>();
+  private readonly routes = new Map<string, RouteAccumulator>();
   private previousTime: number | undefined;
   private tickNumber = 0;
+  private bounds: readonly number[] = [];
+  private overall: Float64Array = EMPTY;
   private readonly topRoutes: number;
   private readonly maxSeries: number;
-  private readonly metric: string;
 
   constructor(options: RouteAggregatorOptions = {}) {
     this.topRoutes = options.topRoutes ?? 10;
@@ -100,70 +107,142 @@ export class RouteAggregator {
       ? 0
       : Math.max((time - (this.previousTime ?? time)) / 1000, 0.001);
     const tick = ++this.tickNumber;
-    const routes = new Map<string, RouteAccumulator>();
-    let bounds: number[] = [];
-    const overallCounts: number[] = [];
+    for (const acc of this.routes.values()) {
+      acc.requests = 0;
+      acc.errors = 0;
+      acc.total = 0;
+      acc.counts.fill(0);
+    }
+    this.overall.fill(0);
     let series = 0;
     for (const s of histogram?.series ?? []) {
       if (series >= this.maxSeries) break;
       series++;
       const buckets = s.buckets;
-      if (bounds.length === 0) bounds = buckets.map((b) => b.upperBound);
-      const id = this.identityOf(s.labels);
-      let acc = routes.get(id.routeKey);
-      if (acc === undefined) {
-        acc = { method: id.method, route: id.route, requests: 0, errors: 0, total: 0, counts: [] };
-        routes.set(id.routeKey, acc);
-      }
+      if (buckets.length !== this.bounds.length) this.resize(buckets.map((b) => b.upperBound));
+      const entry = this.entryOf(s.labels, tick);
+      const acc = entry.route;
+      acc.seen = tick;
       acc.total += s.count;
-      let before = this.previous.get(id.key);
       // A new series counts from zero; one whose count went down was reset and counts from zero
       // again. The first tick only records, so opening the page shows no spike of history.
-      const fresh = before === undefined || before.count > s.count;
-      if (before === undefined || before.buckets.length !== buckets.length) {
-        before = { count: 0, buckets: new Float64Array(buckets.length), seen: tick };
-        this.previous.set(id.key, before);
-      } else if (fresh) {
-        before.count = 0;
-        before.buckets.fill(0);
+      if (entry.buckets.length !== buckets.length) {
+        entry.buckets = new Float64Array(buckets.length);
+        entry.count = 0;
+      } else if (entry.count > s.count) {
+        entry.count = 0;
+        entry.buckets.fill(0);
       }
-      before.seen = tick;
-      const delta = firstTick ? 0 : s.count - before.count;
-      before.count = s.count;
+      entry.seen = tick;
+      const delta = firstTick ? 0 : s.count - entry.count;
+      if (delta === 0 && !firstTick) continue;
+      entry.count = s.count;
+      const before = entry.buckets;
       if (delta <= 0) {
-        for (let i = 0; i < buckets.length; i++) before.buckets[i] = buckets[i]!.cumulativeCount;
+        for (let i = 0; i < buckets.length; i++) before[i] = buckets[i]!.cumulativeCount;
         continue;
       }
       acc.requests += delta;
-      if (id.error) acc.errors += delta;
+      if (entry.error) acc.errors += delta;
+      const counts = acc.counts;
+      const overall = this.overall;
       let below = 0;
       for (let i = 0; i < buckets.length; i++) {
         const cumulative = buckets[i]!.cumulativeCount;
-        const now = cumulative - before.buckets[i]!;
-        before.buckets[i] = cumulative;
-        const inBucket = Math.max(now - below, 0);
+        const now = cumulative - before[i]!;
+        before[i] = cumulative;
+        const inBucket = now > below ? now - below : 0;
         below = now;
-        acc.counts[i] = (acc.counts[i] ?? 0) + inBucket;
-        overallCounts[i] = (overallCounts[i] ?? 0) + inBucket;
+        counts[i] = counts[i]! + inBucket;
+        overall[i] = overall[i]! + inBucket;
       }
     }
-    // Forget series that are gone, so memory follows what the collector holds.
-    if (this.previous.size > series) {
-      for (const [key, entry] of this.previous) if (entry.seen !== tick) this.previous.delete(key);
-    }
+    this.forgetUnseen(series, tick);
     this.previousTime = time;
-    const figures = [...routes.values()].map((acc) => figuresOf(acc, bounds, elapsedSeconds));
-    figures.sort((a, b) => b.rate - a.rate || b.total - a.total);
+    return this.figures(time, elapsedSeconds, series);
+  }
+
+  private entryOf(labels: Labels, tick: number): SeriesEntry {
+    let entry = this.byLabels.get(labels);
+    if (entry !== undefined && entry.live) return entry;
+    const key = seriesKey(labels);
+    entry = this.entries.get(key);
+    if (entry === undefined) {
+      const method = methodOf(labels);
+      const route = routeOf(labels);
+      const routeKey = `${method} ${route}`;
+      let acc = this.routes.get(routeKey);
+      if (acc === undefined) {
+        acc = {
+          method,
+          route,
+          key: routeKey,
+          requests: 0,
+          errors: 0,
+          total: 0,
+          counts: new Float64Array(this.bounds.length),
+          seen: tick,
+        };
+        this.routes.set(routeKey, acc);
+      }
+      entry = {
+        key,
+        route: acc,
+        error: isErrorSeries(labels),
+        count: 0,
+        buckets: EMPTY,
+        seen: tick,
+        live: true,
+      };
+      this.entries.set(key, entry);
+    }
+    this.byLabels.set(labels, entry);
+    return entry;
+  }
+
+  private resize(bounds: number[]): void {
+    this.bounds = bounds;
+    this.overall = new Float64Array(bounds.length);
+    for (const acc of this.routes.values()) acc.counts = new Float64Array(bounds.length);
+  }
+
+  // Forget series and routes that are gone, so memory follows what the collector holds.
+  private forgetUnseen(series: number, tick: number): void {
+    if (this.entries.size > series) {
+      for (const [key, entry] of this.entries) {
+        if (entry.seen !== tick) {
+          entry.live = false;
+          this.entries.delete(key);
+        }
+      }
+    }
+    for (const [key, acc] of this.routes) if (acc.seen !== tick) this.routes.delete(key);
+  }
+
+  private figures(time: number, elapsedSeconds: number, series: number): RequestTick {
+    // The busiest routes by a running insertion into a short list: no sort of every route.
+    const top: RouteAccumulator[] = [];
     let requests = 0;
     let errors = 0;
     let total = 0;
-    for (const acc of routes.values()) {
+    for (const acc of this.routes.values()) {
       requests += acc.requests;
       errors += acc.errors;
       total += acc.total;
+      if (top.length === this.topRoutes && !busier(acc, top[top.length - 1]!)) continue;
+      let i = top.length;
+      while (i > 0 && busier(acc, top[i - 1]!)) i--;
+      top.splice(i, 0, acc);
+      if (top.length > this.topRoutes) top.pop();
     }
+    const bounds = this.bounds;
     const overall = figuresOf(
-      { method: '*', route: '*', requests, errors, total, counts: overallCounts },
+      '*',
+      '*',
+      requests,
+      errors,
+      total,
+      this.overall,
       bounds,
       elapsedSeconds,
     );
@@ -177,40 +256,46 @@ export class RouteAggregator {
         p99: overall.p99,
         total: overall.total,
       },
-      routes: figures.slice(0, this.topRoutes),
-      heatmap: { bounds, counts: bounds.map((_, i) => overallCounts[i] ?? 0) },
+      routes: top.map((acc) =>
+        figuresOf(
+          acc.method,
+          acc.route,
+          acc.requests,
+          acc.errors,
+          acc.total,
+          acc.counts,
+          bounds,
+          elapsedSeconds,
+        ),
+      ),
+      heatmap: { bounds, counts: Array.from(this.overall) },
       series,
     };
   }
-
-  private identityOf(labels: Labels): SeriesIdentity {
-    let id = this.identities.get(labels);
-    if (id === undefined) {
-      const method = methodOf(labels);
-      const route = routeOf(labels);
-      id = {
-        key: seriesKey(labels),
-        routeKey: `${method} ${route}`,
-        method,
-        route,
-        error: isErrorSeries(labels),
-      };
-      this.identities.set(labels, id);
-    }
-    return id;
-  }
 }
 
-function figuresOf(acc: RouteAccumulator, bounds: number[], elapsedSeconds: number): RouteFigures {
-  const counts = bounds.map((_, i) => acc.counts[i] ?? 0);
+function busier(a: RouteAccumulator, b: RouteAccumulator): boolean {
+  return a.requests > b.requests || (a.requests === b.requests && a.total > b.total);
+}
+
+function figuresOf(
+  method: string,
+  route: string,
+  requests: number,
+  errors: number,
+  total: number,
+  counts: Float64Array,
+  bounds: readonly number[],
+  elapsedSeconds: number,
+): RouteFigures {
   return {
-    method: acc.method,
-    route: acc.route,
-    rate: elapsedSeconds > 0 ? acc.requests / elapsedSeconds : 0,
-    errorRate: acc.requests > 0 ? acc.errors / acc.requests : 0,
+    method,
+    route,
+    rate: elapsedSeconds > 0 ? requests / elapsedSeconds : 0,
+    errorRate: requests > 0 ? errors / requests : 0,
     p50: bucketQuantile(0.5, bounds, counts),
     p90: bucketQuantile(0.9, bounds, counts),
     p99: bucketQuantile(0.99, bounds, counts),
-    total: acc.total,
+    total,
   };
 }

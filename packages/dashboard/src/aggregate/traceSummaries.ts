@@ -46,21 +46,49 @@ export function summarizeTraces(
   spans: readonly ReadableSpanData[],
   limit: number,
 ): { slowest: TraceSummary[]; failed: TraceSummary[] } {
-  const byTrace = new Map<string, ReadableSpanData[]>();
+  // Most traces kept are one span: those need no list of their own.
+  const byTrace = new Map<string, ReadableSpanData | ReadableSpanData[]>();
   for (const span of spans) {
     const id = span.spanContext.traceId;
-    const list = byTrace.get(id);
-    if (list) list.push(span);
-    else byTrace.set(id, [span]);
+    const held = byTrace.get(id);
+    if (held === undefined) byTrace.set(id, span);
+    else if (Array.isArray(held)) held.push(span);
+    else byTrace.set(id, [held, span]);
   }
-  const summaries: TraceSummary[] = [];
-  for (const [traceId, list] of byTrace) summaries.push(summaryOf(traceId, list));
-  const slowest = [...summaries].sort((a, b) => b.durationMs - a.durationMs).slice(0, limit);
-  const failed = summaries
-    .filter((s) => s.error)
-    .sort((a, b) => b.start - a.start)
-    .slice(0, limit);
+  // Bounded insertion instead of sorting every trace: the lists are short.
+  const slowest: TraceSummary[] = [];
+  const failed: TraceSummary[] = [];
+  for (const [traceId, held] of byTrace) {
+    const summary = Array.isArray(held) ? summaryOf(traceId, held) : singleSpan(traceId, held);
+    insertTop(slowest, summary, limit, (a, b) => a.durationMs > b.durationMs);
+    if (summary.error) insertTop(failed, summary, limit, (a, b) => a.start > b.start);
+  }
   return { slowest, failed };
+}
+
+function insertTop(
+  list: TraceSummary[],
+  item: TraceSummary,
+  limit: number,
+  before: (a: TraceSummary, b: TraceSummary) => boolean,
+): void {
+  if (list.length === limit && !before(item, list[limit - 1]!)) return;
+  let i = list.length;
+  while (i > 0 && before(item, list[i - 1]!)) i--;
+  list.splice(i, 0, item);
+  if (list.length > limit) list.pop();
+}
+
+function singleSpan(traceId: string, span: ReadableSpanData): TraceSummary {
+  const start = hrTimeToMillis(span.startTime);
+  return {
+    traceId,
+    name: span.name,
+    start,
+    durationMs: Math.max(hrTimeToMillis(span.endTime) - start, 0),
+    spanCount: 1,
+    error: span.status.code === 'error',
+  };
 }
 
 function summaryOf(traceId: string, spans: readonly ReadableSpanData[]): TraceSummary {

@@ -22,7 +22,8 @@ export class ProcessRuntimeStats implements RuntimeStatsProtocol {
   /** Start the probes (idempotent). */
   start(): void {
     if (this.delay) return;
-    this.delay = monitorEventLoopDelay({ resolution: 20 });
+    // 50 ms: a delay sample costs a timer wake-up; at 20 ms these alone were ~0.3 % of a core.
+    this.delay = monitorEventLoopDelay({ resolution: 50 });
     this.delay.enable();
     this.gc = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { reportFault } from '@lexigram/monitor-core/internal';
 import { traceWaterfall } from '../aggregate/traceSummaries.js';
-import { EventFeed } from '../feed/eventFeed.js';
+import { EventFeed, type FeedUsage } from '../feed/eventFeed.js';
 import { decideAccess } from '../security/accessPolicy.js';
 import { createRedactor, DEFAULT_REDACTED_FIELDS } from '../security/redactor.js';
 import { SECURITY_HEADERS } from '../security/securityHeaders.js';
@@ -21,6 +21,11 @@ export interface Dashboard {
   readonly enabled: boolean;
   /** Pages connected to the live feed. */
   readonly clientCount: number;
+  /**
+   * What the live feed has cost since the dashboard was created: ticks run and the process' CPU
+   * time measured around them (divide by the seconds watched for the share of a core).
+   */
+  readonly feedUsage: FeedUsage;
   /** Take a snapshot as the page would receive it. */
   snapshot(): Promise<DashboardSnapshot>;
   /** End every live page and stop the feed. */
@@ -47,7 +52,7 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
   const redact = createRedactor([...DEFAULT_REDACTED_FIELDS, ...(resolved.redactFields ?? [])]);
   const state = new DashboardState(resolved, redact);
   const feed = new EventFeed({
-    produce: () => state.build(),
+    produce: async () => ({ ...(await state.build({ withinBudget: true })) }),
     intervalMs: resolved.intervalMs,
     maxClients: resolved.maxClients,
     onActive: (active) => (active ? state.activate() : state.deactivate()),
@@ -156,6 +161,9 @@ export function createDashboard(options: DashboardOptions = {}): Dashboard {
     enabled: resolved.enabled,
     get clientCount() {
       return feed.clientCount;
+    },
+    get feedUsage() {
+      return feed.usage;
     },
     snapshot: () => state.build(),
     close: async () => {

@@ -1,5 +1,6 @@
 import {
   type HealthProbesProtocol,
+  type MetricsCollectorProtocol,
   type MetricsProducer,
   type MonitorFaultHandler,
   type RecentSpansProtocol,
@@ -16,8 +17,11 @@ export interface DashboardOptions {
    * and runs nothing.
    */
   enabled?: boolean;
-  /** Metrics to read (a collector or anything with `collect()`). */
-  collector?: MetricsProducer;
+  /**
+   * Metrics to read (a collector or anything with `collect()`). A collector with
+   * `collectFamilies` (the metrics package's) is asked for the HTTP server metrics only.
+   */
+  collector?: MetricsProducer & Partial<Pick<MetricsCollectorProtocol, 'collectFamilies'>>;
   /** Recent finished spans (the tracing package's `Tracer`). */
   recentSpans?: RecentSpansProtocol;
   /** Health probes (the health package's registry or checker). */
@@ -50,6 +54,13 @@ export interface DashboardOptions {
   topRoutes?: number;
   /** Histogram series read per tick. Default 10 000. */
   maxSeries?: number;
+  /**
+   * Share of one core, in percent, that reading the metrics may take on average while a page is
+   * open. A read that costs more (tens of thousands of HTTP series) holds the next one back, so
+   * the request figures then update every few seconds (at least every 10 s) instead of every
+   * tick. Default 0.5.
+   */
+  metricsCpuBudgetPercent?: number;
   /** Traces listed as slowest and as failed. Default 10 each. */
   traceLimit?: number;
   /** Recent spans read per tick. Default 2000. */
@@ -73,6 +84,7 @@ export type ResolvedDashboardOptions = Required<
     | 'maxClients'
     | 'topRoutes'
     | 'maxSeries'
+    | 'metricsCpuBudgetPercent'
     | 'traceLimit'
     | 'maxSpans'
     | 'title'
@@ -106,6 +118,13 @@ export function resolveDashboardOptions(options: DashboardOptions = {}): Resolve
       'must be a string of at least 16 characters: use a random secret, e.g. randomBytes(24).toString("base64url")',
     );
   }
+  const budget = options.metricsCpuBudgetPercent;
+  if (budget !== undefined && check.positive('metricsCpuBudgetPercent', budget) && budget > 100) {
+    check.add(
+      'metricsCpuBudgetPercent',
+      `must be at most 100 (percent of one core), got ${budget}`,
+    );
+  }
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   if (basePath !== '' && !basePath.startsWith('/')) {
     check.add(
@@ -125,6 +144,7 @@ export function resolveDashboardOptions(options: DashboardOptions = {}): Resolve
     maxClients: options.maxClients ?? 10,
     topRoutes: options.topRoutes ?? 10,
     maxSeries: options.maxSeries ?? 10_000,
+    metricsCpuBudgetPercent: options.metricsCpuBudgetPercent ?? 0.5,
     traceLimit: options.traceLimit ?? 10,
     maxSpans: options.maxSpans ?? 2000,
     title: options.title ?? 'Lexigram Monitor',

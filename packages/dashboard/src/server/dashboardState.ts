@@ -1,10 +1,12 @@
 import {
   getMonitorFaultCounts,
   type HealthReport,
+  type ReadableSpanData,
   type RuntimeStatsData,
   type SloStatusData,
 } from '@lexigram/monitor-core';
 import { reportFault, withTimeout } from '@lexigram/monitor-core/internal';
+import { DASHBOARD_METRIC_NAMES } from '../aggregate/metricNames.js';
 import { RouteAggregator, type RequestTick } from '../aggregate/routeAggregator.js';
 import { summarizeTraces, type TraceSummary } from '../aggregate/traceSummaries.js';
 import { ProcessRuntimeStats } from '../runtime/processRuntimeStats.js';
@@ -35,6 +37,24 @@ export interface DashboardSnapshot {
 
 const COMPONENT = 'monitor-dashboard';
 
+/** Options of one {@link DashboardState.build}. */
+export interface BuildOptions {
+  /**
+   * Feed ticks pass true: metrics are read only as often as `metricsCpuBudgetPercent` allows,
+   * and the previous figures are returned in between. A direct snapshot always reads.
+   */
+  readonly withinBudget?: boolean;
+}
+
+/** CPU time of this process in ms (user + system). */
+function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+// However costly the read, the request figures are never older than this.
+const MAX_METRICS_GAP_MS = 10_000;
+
 /**
  * Builds the snapshot the page receives. Each source is read under its own guard: a failing
  * source is reported once per tick as a fault and shows as missing, the rest still renders.
@@ -47,13 +67,24 @@ export class DashboardState {
   private lastHealth: DashboardSnapshot['health'] = null;
   private healthRunAt = Number.NEGATIVE_INFINITY;
   private healthInFlight = false;
+  private readonly metricNames: readonly string[];
+  private lastRequests: RequestTick | null = null;
+  private lastTraces: DashboardSnapshot['traces'] = null;
+  private lastSpans:
+    | { length: number; first: ReadableSpanData | undefined; last: ReadableSpanData | undefined }
+    | undefined;
+  private nextMetricsAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: ResolvedDashboardOptions,
     private readonly redact: Redactor,
     private readonly now: () => number = Date.now,
+    private readonly cpuMs: () => number = processCpuMs,
   ) {
     this.routes = new RouteAggregator(options);
+    this.metricNames = DASHBOARD_METRIC_NAMES.includes(this.routes.metric)
+      ? DASHBOARD_METRIC_NAMES
+      : [...DASHBOARD_METRIC_NAMES, this.routes.metric];
     this.ownRuntime = options.runtime ? undefined : new ProcessRuntimeStats();
   }
 
@@ -68,19 +99,15 @@ export class DashboardState {
   }
 
   /** Take one snapshot. Never rejects. */
-  async build(): Promise<DashboardSnapshot> {
+  async build(build: BuildOptions = {}): Promise<DashboardSnapshot> {
     const time = this.now();
     this.refreshHealth(time);
-    const requests = await this.guard('metrics', async () => {
-      const collector = this.options.collector;
-      return collector ? this.routes.update(await collector.collect(), time) : null;
-    });
-    const traces = await this.guard('traces', () => {
-      const source = this.options.recentSpans;
-      return source
-        ? summarizeTraces(source.getRecentSpans(this.options.maxSpans), this.options.traceLimit)
-        : null;
-    });
+    const requests = await this.guard('metrics', () =>
+      build.withinBudget === true && time < this.nextMetricsAt
+        ? this.lastRequests
+        : this.readRequests(time),
+    );
+    const traces = await this.guard('traces', () => this.readTraces());
     const slos = await this.guard('slos', () => this.options.slos?.getSloStatus() ?? null);
     const runtime = await this.guard(
       'runtime',
@@ -129,6 +156,55 @@ export class DashboardState {
     } finally {
       this.healthInFlight = false;
     }
+  }
+
+  /**
+   * Read the request metrics: only the families the dashboard shows when the collector can
+   * select them, and then, if the read cost more CPU than the budget allows per interval, hold
+   * the next read back until the average is within budget (the rates stay exact: they are
+   * deltas over the time between reads).
+   */
+  private async readRequests(time: number): Promise<RequestTick | null> {
+    const collector = this.options.collector;
+    if (!collector) return null;
+    const cpuBefore = this.cpuMs();
+    const families = collector.collectFamilies
+      ? await collector.collectFamilies(this.metricNames)
+      : await collector.collect();
+    const requests = this.routes.update(families, time);
+    const costMs = this.cpuMs() - cpuBefore;
+    const gapMs = Math.min(
+      (costMs * 100) / this.options.metricsCpuBudgetPercent,
+      MAX_METRICS_GAP_MS,
+    );
+    // Half an interval of slack, so a read within budget happens on every tick.
+    this.nextMetricsAt =
+      gapMs > this.options.intervalMs
+        ? time + gapMs - this.options.intervalMs / 2
+        : Number.NEGATIVE_INFINITY;
+    this.lastRequests = requests;
+    return requests;
+  }
+
+  /** The trace lists, summarized again only when the kept spans changed. */
+  private readTraces(): DashboardSnapshot['traces'] {
+    const source = this.options.recentSpans;
+    if (!source) return null;
+    const spans = source.getRecentSpans(this.options.maxSpans);
+    const seen = this.lastSpans;
+    // The store only appends (dropping the oldest): same length and same ends, same spans.
+    if (
+      this.lastTraces !== null &&
+      seen !== undefined &&
+      seen.length === spans.length &&
+      seen.first === spans[0] &&
+      seen.last === spans[spans.length - 1]
+    ) {
+      return this.lastTraces;
+    }
+    this.lastTraces = summarizeTraces(spans, this.options.traceLimit);
+    this.lastSpans = { length: spans.length, first: spans[0], last: spans[spans.length - 1] };
+    return this.lastTraces;
   }
 
   private refreshHealth(time: number): void {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The page's bundled script and style, built into the package's `dist/assets/` folder. */
 export interface PageAssets {
@@ -7,11 +8,39 @@ export interface PageAssets {
   readonly style: Buffer;
 }
 
-// From dist (builds, where tsup's shims define __dirname in ESM too) or src/server (tests under
-// CommonJS). Sources loaded as raw ESM have no __dirname: no assets then.
-function candidateDirs(): string[] {
-  if (typeof __dirname !== 'string') return [];
-  return [join(__dirname, 'assets'), join(__dirname, '..', '..', 'dist', 'assets')];
+/**
+ * The folder this module was loaded from. CommonJS (the CJS build, tests) and the ESM build
+ * (tsup's shim) have `__dirname`; the sources run as raw ESM (tsx, `--conditions
+ * @lexigram/source`) do not, and this file cannot name `import.meta` (the CommonJS test
+ * transform rejects it), so there V8 is asked which file holds this function.
+ */
+export function moduleDirectory(): string | undefined {
+  if (typeof __dirname === 'string') return __dirname;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only put back, never called here
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.stackTraceLimit = 1;
+    Error.prepareStackTrace = (_error, frames) => frames;
+    const frames = new Error().stack as unknown as NodeJS.CallSite[] | undefined;
+    const file = Array.isArray(frames) ? frames[0]?.getFileName() : undefined;
+    if (typeof file !== 'string' || file === '') return undefined;
+    return dirname(file.startsWith('file:') ? fileURLToPath(file) : file);
+  } catch {
+    return undefined;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Where the bundled assets may be: next to the built file (`dist/assets`), or, from the sources
+ * (`src/server`), in the package's `dist/assets` once it is built.
+ */
+export function assetDirectories(from: string | undefined = moduleDirectory()): string[] {
+  if (from === undefined) return [];
+  return [join(from, 'assets'), join(from, '..', '..', 'dist', 'assets')];
 }
 
 let cached: PageAssets | undefined;
@@ -22,7 +51,7 @@ let cached: PageAssets | undefined;
  */
 export function loadPageAssets(): PageAssets | undefined {
   if (cached) return cached;
-  for (const dir of candidateDirs()) {
+  for (const dir of assetDirectories()) {
     const script = join(dir, 'app.js');
     const style = join(dir, 'app.css');
     if (existsSync(script) && existsSync(style)) {

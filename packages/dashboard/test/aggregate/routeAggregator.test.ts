@@ -94,4 +94,41 @@ describe('RouteAggregator', () => {
     expect(tick.routes).toHaveLength(2);
     expect(agg.update([], 1000).routes).toEqual([]);
   });
+
+  it('follows series kept by label object across snapshots, and forgets those that are gone', () => {
+    const agg = new RouteAggregator({ topRoutes: 2 });
+    const a = family([{ route: '/a', status: '200', counts: [1, 0, 0, 0] }]);
+    const b = family([{ route: '/b', status: '500', counts: [2, 0, 0, 0] }]);
+    const labelsA = (a[0] as HistogramFamily).series[0]!.labels;
+    const labelsB = (b[0] as HistogramFamily).series[0]!.labels;
+    const snapshot = (countA: number, countB: number | undefined): MetricFamily[] => {
+      const series = [{ labels: labelsA, count: countA }];
+      if (countB !== undefined) series.push({ labels: labelsB, count: countB });
+      return [
+        {
+          name: 'http.server.request.duration',
+          help: '',
+          unit: 'seconds',
+          type: 'histogram',
+          series: series.map(({ labels, count }) => ({
+            labels,
+            buckets: BOUNDS.map((upperBound) => ({ upperBound, cumulativeCount: count })),
+            count,
+            sum: 0,
+          })),
+        },
+      ];
+    };
+    agg.update(snapshot(1, 2), 0);
+    const second = agg.update(snapshot(4, 2), 1000);
+    expect(second.routes.map((r) => [r.route, r.rate])).toEqual([
+      ['/a', 3],
+      ['/b', 0],
+    ]);
+    // /b is gone: its route disappears; when it comes back, its whole count is new.
+    expect(agg.update(snapshot(4, undefined), 2000).routes.map((r) => r.route)).toEqual(['/a']);
+    const back = agg.update(snapshot(4, 5), 3000);
+    expect(back.routes[0]).toMatchObject({ route: '/b', rate: 5, errorRate: 1 });
+    expect(back.overall.total).toBe(9);
+  });
 });

@@ -4,8 +4,10 @@ import {
   type ClientRequest,
   type IncomingMessage,
   type Server,
+  type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
 import { EventFeed } from '../../src/feed/eventFeed.js';
 
 describe('EventFeed', () => {
@@ -13,14 +15,16 @@ describe('EventFeed', () => {
   let port: number;
   let feed: EventFeed;
   let produced = 0;
+  let extra: Record<string, unknown> = {};
   const active: boolean[] = [];
   const open: ClientRequest[] = [];
 
   beforeEach(async () => {
     produced = 0;
+    extra = {};
     active.length = 0;
     feed = new EventFeed({
-      produce: async () => ({ n: ++produced }),
+      produce: async () => ({ n: ++produced, ...extra }),
       // Long interval: ticks in this test come from runNow(), not the clock.
       intervalMs: 3_600_000,
       maxClients: 2,
@@ -41,18 +45,24 @@ describe('EventFeed', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  /** Connect and collect `data:` payloads. */
-  function connect(): Promise<{ response: IncomingMessage; messages: unknown[] }> {
+  /** Connect and collect `data:` payloads and the `event:` names. */
+  function connect(): Promise<{
+    response: IncomingMessage;
+    messages: unknown[];
+    events: string[];
+  }> {
     return new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: '/' }, (response) => {
         const messages: unknown[] = [];
+        const events: string[] = [];
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => {
           for (const line of chunk.split('\n')) {
             if (line.startsWith('data: ')) messages.push(JSON.parse(line.slice(6)));
+            if (line.startsWith('event: ')) events.push(line.slice(7));
           }
         });
-        resolve({ response, messages });
+        resolve({ response, messages, events });
       });
       req.on('error', reject);
       req.end();
@@ -89,6 +99,26 @@ describe('EventFeed', () => {
     expect(active).toEqual([true, false]);
   });
 
+  it('sends a field only when it changed; a page joining later gets every field', async () => {
+    extra = { title: 'shop', health: { status: 'healthy' } };
+    const first = await connect();
+    await until(() => first.messages.length === 1);
+    expect(first.messages[0]).toEqual({ n: 1, title: 'shop', health: { status: 'healthy' } });
+    await feed.runNow();
+    await until(() => first.messages.length === 2);
+    expect(first.messages[1]).toEqual({ n: 2 });
+    extra = { title: 'shop', health: { status: 'unhealthy' } };
+    await feed.runNow();
+    await until(() => first.messages.length === 3);
+    expect(first.messages[2]).toEqual({ n: 3, health: { status: 'unhealthy' } });
+    expect(first.events).toEqual(['update', 'update', 'update']);
+
+    const late = await connect();
+    await until(() => late.messages.length === 1);
+    expect(late.events).toEqual(['snapshot']);
+    expect(late.messages[0]).toEqual({ n: 3, title: 'shop', health: { status: 'unhealthy' } });
+  });
+
   it('refuses clients beyond maxClients', async () => {
     await connect();
     await connect();
@@ -96,5 +126,29 @@ describe('EventFeed', () => {
     const third = await connect();
     expect(third.response.statusCode).toBe(503);
     expect(feed.clientCount).toBe(2);
+  });
+
+  it('counts its ticks and the CPU time spent in them', async () => {
+    let cpu = 0;
+    const measured = new EventFeed({
+      produce: async () => {
+        cpu += 3;
+        return { n: 1 };
+      },
+      intervalMs: 3_600_000,
+      maxClients: 1,
+      cpuMs: () => cpu,
+    });
+    await measured.runNow(); // nobody connected: no tick
+    expect(measured.usage).toEqual({ ticks: 0, cpuMs: 0 });
+    const sink = new PassThrough();
+    const response = Object.assign(sink, {
+      writeHead: () => response,
+    }) as unknown as ServerResponse;
+    measured.attach(response);
+    await until(() => measured.usage.ticks === 1);
+    await measured.runNow();
+    expect(measured.usage).toEqual({ ticks: 2, cpuMs: 6 });
+    await measured.close();
   });
 });

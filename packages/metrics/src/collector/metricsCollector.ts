@@ -206,6 +206,22 @@ export class MetricsCollector implements MetricsCollectorProtocol {
     );
   }
 
+  /**
+   * Snapshot only the metrics named in `names` (each resolved as {@link getMetric} does), in
+   * registration order, with the guarantees of {@link collect}; unknown names are skipped. A
+   * dashboard reading the HTTP metrics once a second pays for those series only.
+   */
+  collectFamilies(names: readonly string[]): Promise<MetricFamily[]> {
+    const wanted = new Set<MetricProtocol>();
+    for (const name of names) {
+      const metric = this.getMetric(name);
+      if (metric !== undefined) wanted.add(metric);
+    }
+    const selected =
+      wanted.size === 0 ? [] : this.collectables.filter((metric) => wanted.has(metric));
+    return collectWithBudget(selected, this.collectTimeoutMs, (error) => this.report(error));
+  }
+
   private getOrCreate(
     name: string,
     type: MetricType,

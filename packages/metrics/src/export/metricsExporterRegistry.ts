@@ -1,11 +1,12 @@
-import { HandlerRegistry } from '@lexigram/monitor-core';
+import { DiscoveringHandlerRegistry, type ExporterDiscoveryOptions } from '@lexigram/monitor-core';
 import { ConsoleMetricsExporterHandler } from './consoleMetricsExporterHandler.js';
 import type { MetricsExporter, MetricsExporterConfig } from './metricsExporter.js';
 
 /**
  * The metrics exporter handlers: `register` puts a handler first (so it overrides a built-in for
- * the same type), `createExporter({ type })` asks each in turn. Backend packages register their
- * own (OTLP, ...).
+ * the same type), `createExporter({ type })` asks each in turn. A type no handler provides is
+ * looked up in core's `KNOWN_EXPORTER_PACKAGES`: `otlp` loads `@lexigram/monitor-backend-otel`
+ * when the application has it installed, with nothing to register.
  *
  * @example
  * ```ts
@@ -13,12 +14,17 @@ import type { MetricsExporter, MetricsExporterConfig } from './metricsExporter.j
  * const exporter = registry.createExporter({ type: 'console' });
  * ```
  */
-export class MetricsExporterRegistry extends HandlerRegistry<
+export class MetricsExporterRegistry extends DiscoveringHandlerRegistry<
   MetricsExporterConfig,
   MetricsExporter
 > {
+  /** An empty registry; `options` says where installed exporter packages are looked up. */
+  constructor(options?: ExporterDiscoveryOptions) {
+    super('metrics', options);
+  }
+
   /** A registry with the built-in handlers: `console`. */
-  static withDefaults(): MetricsExporterRegistry {
-    return new MetricsExporterRegistry().register(new ConsoleMetricsExporterHandler());
+  static withDefaults(options?: ExporterDiscoveryOptions): MetricsExporterRegistry {
+    return new MetricsExporterRegistry(options).register(new ConsoleMetricsExporterHandler());
   }
 }

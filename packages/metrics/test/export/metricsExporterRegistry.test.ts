@@ -1,16 +1,38 @@
-import { MonitorConfigError } from '@lexigram/monitor-core';
+import { tmpdir } from 'node:os';
+import {
+  MonitorConfigError,
+  setMonitorDiagnostics,
+  type MonitorFault,
+} from '@lexigram/monitor-core';
 import { ConsoleMetricsExporter } from '../../src/export/consoleMetricsExporter.js';
 import { ConsoleMetricsExporterHandler } from '../../src/export/consoleMetricsExporterHandler.js';
 import type { MetricsExporter } from '../../src/export/metricsExporter.js';
 import { MetricsExporterRegistry } from '../../src/export/metricsExporterRegistry.js';
 
 describe('MetricsExporterRegistry', () => {
-  it('withDefaults knows "console" and nothing else', () => {
-    const registry = MetricsExporterRegistry.withDefaults();
+  it('withDefaults knows "console" and, without discovery, nothing else', () => {
+    const registry = MetricsExporterRegistry.withDefaults({ discover: false });
     expect(registry).toBeInstanceOf(MetricsExporterRegistry);
     expect(registry.canHandle('console')).toBe(true);
     expect(registry.createExporter({ type: 'console' })).toBeInstanceOf(ConsoleMetricsExporter);
     expect(registry.createExporter({ type: 'otlp' })).toBeNull();
+  });
+
+  it('looks a type it lacks up as a metrics exporter package of the application', () => {
+    const faults: MonitorFault[] = [];
+    setMonitorDiagnostics((fault) => faults.push(fault));
+    try {
+      const registry = MetricsExporterRegistry.withDefaults({
+        paths: [tmpdir()],
+        packages: { ghost: 'lexigram-ghost-exporter' },
+      });
+      expect(registry.createExporter({ type: 'ghost' })).toBeNull();
+    } finally {
+      setMonitorDiagnostics(undefined);
+    }
+    expect(faults).toMatchObject([
+      { code: 'EXPORTER_NOT_INSTALLED', component: 'core.metricsExporterRegistry' },
+    ]);
   });
 
   it('a registered handler is asked first and can override console', () => {

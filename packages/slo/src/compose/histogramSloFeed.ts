@@ -3,11 +3,14 @@ import type {
   HistogramFamily,
   MetricsProducer,
   SloConfig,
+  SloStatusData,
+  SloStatusProtocol,
 } from '@lexigram/monitor-core';
 import { reportFault } from '@lexigram/monitor-core/internal';
 import type { MonitorFaultHandler } from '@lexigram/monitor-core';
 import { ErrorBudgetTracker } from '../budget/errorBudgetTracker.js';
 import type { ErrorBudget } from '../budget/burnRateAlert.js';
+import { sloStatusOf } from '../status/sloStatus.js';
 
 /** One SLO's figures, as {@link HistogramSloFeed.report} gives them. */
 export interface SloStatus {
@@ -42,7 +45,7 @@ interface Fed {
  * good when in a bucket at or under `thresholdMs`; availability SLO: bad when the series has a
  * 5xx `http.response.status_code` or an `error.type`, or their `_` spellings). New burn-rate alerts go to the dispatchers.
  */
-export class HistogramSloFeed {
+export class HistogramSloFeed implements SloStatusProtocol {
   private readonly fed: Fed[];
   private timer: NodeJS.Timeout | undefined;
 
@@ -100,6 +103,14 @@ export class HistogramSloFeed {
       burnRate: f.tracker.burnRate(),
       firing: f.tracker.firingRules().map((a) => a.rule.name),
     }));
+  }
+
+  /**
+   * Every SLO's status in core's `SloStatusData` form (what the dashboard shows), as of the last
+   * {@link refresh}.
+   */
+  getSloStatus(): SloStatusData[] {
+    return this.fed.map((f) => sloStatusOf(f.tracker));
   }
 
   /** Refresh every `intervalMs` on an unref'd timer until `stop()`. */

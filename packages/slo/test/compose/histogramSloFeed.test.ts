@@ -49,6 +49,26 @@ describe('HistogramSloFeed', () => {
     expect(feed.report()[0]!.errorBudget).toMatchObject({ good: 19, bad: 1, total: 20 });
   });
 
+  it('reads as core SloStatusProtocol (what the dashboard shows)', async () => {
+    const feed = new HistogramSloFeed(producer([[family({ '200': [8, 9], '500': [1, 1] })]]), [
+      slo({ name: 'avail', objective: 0.9 }),
+      slo({ name: 'lat', thresholdMs: 100 }),
+    ]);
+    await feed.refresh();
+    const [avail, lat] = feed.getSloStatus();
+    expect(avail).toMatchObject({
+      name: 'avail',
+      kind: 'availability',
+      objective: 0.9,
+      good: 9,
+      bad: 1,
+      total: 10,
+      exhausted: true,
+    });
+    expect(avail!.budgetRemainingRatio).toBeCloseTo(0, 10);
+    expect(lat).toMatchObject({ name: 'lat', kind: 'latency', good: 9, bad: 1, total: 10 });
+  });
+
   it('latency: good is the bucket at the threshold', async () => {
     const feed = new HistogramSloFeed(producer([[family({ '200': [7, 10] })]]), [
       slo({ name: 'lat', thresholdMs: 100 }),

@@ -131,9 +131,10 @@ describe('WebhookAlertDispatcher', () => {
     const { dispatcher, records } = setup({ timeoutMs: 50, maxRetries: 1 });
     await dispatcher.sendAlert('a', 'm', 'high');
     await dispatcher.flush();
-    expect(server.requests).toHaveLength(2);
+    // Counted by the dispatcher: on a loaded machine the server may not have parsed an aborted
+    // attempt's request yet when the client gives up on it.
     expect(dispatcher.stats).toMatchObject({ failed: 1, retries: 1 });
-    expect(records().at(-1)).toMatchObject({ reason: 'timed out after 50 ms' });
+    expect(records().at(-1)).toMatchObject({ reason: 'timed out after 50 ms', attempts: 2 });
   });
 
   it('survives a destination that refuses connections', async () => {

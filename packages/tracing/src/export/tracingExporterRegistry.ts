@@ -1,5 +1,6 @@
 import {
-  HandlerRegistry,
+  DiscoveringHandlerRegistry,
+  type ExporterDiscoveryOptions,
   type ExporterHandler,
   type SpanExporter,
   type TypedConfig,
@@ -41,8 +42,9 @@ export class InMemoryTracingExporterHandler implements TracingExporterHandler {
 
 /**
  * Creates span exporters from config by asking its handlers in turn; a handler registered later
- * is asked first, so it can override a built-in type. Backend packages (such as the OTLP one)
- * register their handlers here.
+ * is asked first, so it can override a built-in type. A type no handler provides is looked up in
+ * core's `KNOWN_EXPORTER_PACKAGES`: `otlp` loads `@lexigram/monitor-backend-otel` when the
+ * application has it installed, with nothing to register.
  *
  * @example
  * ```ts
@@ -50,10 +52,18 @@ export class InMemoryTracingExporterHandler implements TracingExporterHandler {
  * const exporter = registry.createExporter({ type: 'console', format: 'text' });
  * ```
  */
-export class TracingExporterRegistry extends HandlerRegistry<TracingExporterConfig, SpanExporter> {
+export class TracingExporterRegistry extends DiscoveringHandlerRegistry<
+  TracingExporterConfig,
+  SpanExporter
+> {
+  /** An empty registry; `options` says where installed exporter packages are looked up. */
+  constructor(options?: ExporterDiscoveryOptions) {
+    super('tracing', options);
+  }
+
   /** A registry with the built-in handlers: `console` and `memory`. */
-  static withDefaults(): TracingExporterRegistry {
-    return new TracingExporterRegistry()
+  static withDefaults(options?: ExporterDiscoveryOptions): TracingExporterRegistry {
+    return new TracingExporterRegistry(options)
       .register(new InMemoryTracingExporterHandler())
       .register(new ConsoleTracingExporterHandler());
   }

@@ -1,4 +1,10 @@
-import { HandlerRegistry, type SpanExporter } from '@lexigram/monitor-core';
+import { tmpdir } from 'node:os';
+import {
+  HandlerRegistry,
+  setMonitorDiagnostics,
+  type MonitorFault,
+  type SpanExporter,
+} from '@lexigram/monitor-core';
 import { ConsoleSpanExporter } from '../../src/export/consoleSpanExporter.js';
 import { InMemorySpanExporter } from '../../src/export/inMemorySpanExporter.js';
 import {
@@ -16,7 +22,26 @@ describe('TracingExporterRegistry', () => {
     expect(registry.createExporter({ type: 'memory', maxSpans: 5 })).toBeInstanceOf(
       InMemorySpanExporter,
     );
-    expect(registry.createExporter({ type: 'otlp' })).toBeNull();
+    expect(
+      TracingExporterRegistry.withDefaults({ discover: false }).createExporter({ type: 'otlp' }),
+    ).toBeNull();
+  });
+
+  it('looks a type it lacks up as a tracing exporter package of the application', () => {
+    const faults: MonitorFault[] = [];
+    setMonitorDiagnostics((fault) => faults.push(fault));
+    try {
+      const registry = TracingExporterRegistry.withDefaults({
+        paths: [tmpdir()],
+        packages: { ghost: 'lexigram-ghost-exporter' },
+      });
+      expect(registry.createExporter({ type: 'ghost' })).toBeNull();
+    } finally {
+      setMonitorDiagnostics(undefined);
+    }
+    expect(faults).toMatchObject([
+      { code: 'EXPORTER_NOT_INSTALLED', component: 'core.tracingExporterRegistry' },
+    ]);
   });
 
   it('passes config options to the console exporter', () => {
