@@ -45,7 +45,7 @@ function labelsOf(i: number): Record<string, string> {
 
 async function feedTick(): Promise<void> {
   const collector = new MetricsCollector({ config: { maxSeriesPerMetric: SERIES * 2 } });
-  const ours = collector.createHistogram('http_server_request_duration_seconds', 'd', {
+  const ours = collector.createHistogram('http.server.request.duration', 'd', {
     labelNames: LABELS,
     buckets: BUCKETS,
   });
@@ -96,7 +96,7 @@ async function feedTick(): Promise<void> {
 /** A collector holding SERIES series, `http` of them in the HTTP server histogram. */
 function serviceOf(http: number): { collector: MetricsCollector; traffic: () => void } {
   const collector = new MetricsCollector({ config: { maxSeriesPerMetric: SERIES * 2 } });
-  const requests = collector.createHistogram('http_server_request_duration_seconds', 'd', {
+  const requests = collector.createHistogram('http.server.request.duration', 'd', {
     labelNames: LABELS,
     buckets: BUCKETS,
   });
@@ -184,7 +184,7 @@ async function feedCpu(label: string, http: number): Promise<void> {
 
 async function throughput(): Promise<void> {
   const collector = new MetricsCollector();
-  const histogram = collector.createHistogram('http_server_request_duration_seconds', 'd', {
+  const histogram = collector.createHistogram('http.server.request.duration', 'd', {
     labelNames: LABELS,
   });
   const tracer = new Tracer({ serviceName: 'bench', processor: 'simple' });

@@ -23,7 +23,7 @@ console.log(
     body,
     metricsStatus: metrics.status,
     healthStatus: health.status,
-    requestMetric: families.some((f) => f.name === 'http_server_request_duration_seconds'),
+    requestMetric: families.some((f) => f.name === 'http.server.request.duration'),
     spans:
       typeof monitor.tracer.getAllSpans === 'function' ? monitor.tracer.getAllSpans().length : 0,
     shutdown: report.steps.map((s) => `${s.phase}:${s.name}:${s.outcome}`),

@@ -27,6 +27,7 @@ export {
 } from './lifecycle/metricNames.js';
 export { NODE_REQUEST_ACCESS } from './node/nodeAccess.js';
 export { beginNodeRequest, recordOf, setHttpRoute } from './node/nodeBinding.js';
+export type { DashboardMountOptions, MountedRequestHandler } from './node/dashboardMount.js';
 export {
   instrumentNodeHttp,
   type NodeHttpOptions,

@@ -107,8 +107,8 @@ describe('MonitorModule.configure with a real Nest app over HTTP', () => {
     expect(server.spanContext.traceId).toBe(handler.spanContext.traceId);
     expect(server.attributes['http.route']).toBe('/users/:id');
     const families = await monitor.meter.collect();
-    const duration = families.find((f) => f.name === 'http_server_request_duration_seconds')!;
-    expect(duration.series.map((s) => s.labels['http_route'])).toContain('/users/:id');
+    const duration = families.find((f) => f.name === 'http.server.request.duration')!;
+    expect(duration.series.map((s) => s.labels['http.route'])).toContain('/users/:id');
   });
 
   it('marks a failing handler span as an error and measures the 500', async () => {
@@ -123,7 +123,7 @@ describe('MonitorModule.configure with a real Nest app over HTTP', () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
     const metricsRes = await fetch(`${url}/metrics`);
     expect(metricsRes.status).toBe(200);
-    expect(await metricsRes.text()).toContain('http_server_request_duration_seconds');
+    expect(await metricsRes.text()).toContain('http.server.request.duration');
   });
 
   it("shuts the monitor down with Nest's lifecycle: readiness fails, liveness stays", async () => {

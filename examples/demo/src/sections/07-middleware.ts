@@ -78,13 +78,11 @@ export default {
       client.parentSpanId === shopSpan.spanContext.spanId &&
       bought.traceparent.includes(`${shopSpan.spanContext.traceId}-${client.spanContext.spanId}`);
     console.log(`one trace across both services for /buy/a1: ${oneTrace}`);
-    const duration = metrics.metrics.find(
-      (f) => f.name === 'http_server_request_duration_seconds',
-    )!;
+    const duration = metrics.metrics.find((f) => f.name === 'http.server.request.duration')!;
     for (const s of duration.series) {
       const l = s.labels;
       console.log(
-        `  ${l.http_request_method} ${l.http_route} ${l.http_response_status_code}: ${s.count}`,
+        `  ${l['http.request.method']} ${l['http.route']} ${l['http.response.status_code']}: ${s.count}`,
       );
     }
 

@@ -202,7 +202,7 @@ export function prefixedMetricName(config: Pick<MetricsConfig, 'prefix'>, name: 
 /**
  * One SLO `createMonitor` tracks, fed by the histogram it names (by default the middleware's
  * request duration). With `thresholdMs` it is a latency SLO (good = at most that long); without,
- * an availability SLO (bad = a 5xx `http_response_status_code`, or an `error_type` label).
+ * an availability SLO (bad = a 5xx `http.response.status_code`, or an `error.type` label).
  */
 export const SloConfigSchema = z.strictObject({
   name: z.string().min(1),
@@ -212,7 +212,7 @@ export const SloConfigSchema = z.strictObject({
     .gt(0, { error: 'must be between 0 and 1 (exclusive), e.g. 0.999' })
     .lt(1, { error: 'must be between 0 and 1 (exclusive), e.g. 0.999' }),
   /** Histogram whose observations are the SLO's events. */
-  metric: z.string().min(1).default('http_server_request_duration_seconds'),
+  metric: z.string().min(1).default('http.server.request.duration'),
   /** Makes it a latency SLO; must be a bucket bound of the histogram to be exact. */
   thresholdMs: z.number().positive().optional(),
   /** Period the error budget covers. Default 30 days. */

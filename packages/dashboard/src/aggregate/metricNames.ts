@@ -4,7 +4,7 @@
  */
 
 /** The histogram the per-route figures come from (suffix match, so a collector prefix is fine). */
-export const REQUEST_DURATION_METRIC = 'http_server_request_duration_seconds';
+export const REQUEST_DURATION_METRIC = 'http.server.request.duration';
 
 /** Every metric family one feed tick reads. */
 export const DASHBOARD_METRIC_NAMES: readonly string[] = Object.freeze([REQUEST_DURATION_METRIC]);

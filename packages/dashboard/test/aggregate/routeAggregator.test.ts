@@ -6,7 +6,7 @@ const BOUNDS = [0.01, 0.1, 1, Number.POSITIVE_INFINITY];
 /** A histogram family from per-bucket (non-cumulative) counts per series. */
 function family(
   series: { route: string; status: string; counts: number[] }[],
-  name = 'http_server_request_duration_seconds',
+  name = 'http.server.request.duration',
 ): MetricFamily[] {
   const histogram: HistogramFamily = {
     name,
@@ -21,9 +21,9 @@ function family(
       });
       return {
         labels: {
-          http_request_method: 'get',
-          http_route: route,
-          http_response_status_code: status,
+          'http.request.method': 'get',
+          'http.route': route,
+          'http.response.status_code': status,
         },
         buckets,
         count: cumulative,
@@ -89,7 +89,7 @@ describe('RouteAggregator', () => {
       status: '200',
       counts: [1, 0, 0, 0],
     }));
-    const tick = agg.update(family(series, 'app_http_server_request_duration_seconds'), 0);
+    const tick = agg.update(family(series, 'app_http.server.request.duration'), 0);
     expect(tick.series).toBe(3);
     expect(tick.routes).toHaveLength(2);
     expect(agg.update([], 1000).routes).toEqual([]);
@@ -106,7 +106,7 @@ describe('RouteAggregator', () => {
       if (countB !== undefined) series.push({ labels: labelsB, count: countB });
       return [
         {
-          name: 'http_server_request_duration_seconds',
+          name: 'http.server.request.duration',
           help: '',
           unit: 'seconds',
           type: 'histogram',

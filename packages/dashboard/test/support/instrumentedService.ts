@@ -28,10 +28,10 @@ export async function startInstrumentedService(
   const { host = '127.0.0.1', ...dashboardOptions } = options;
   const collector = new MetricsCollector();
   const duration = collector.createHistogram(
-    'http_server_request_duration_seconds',
+    'http.server.request.duration',
     'Duration of HTTP server requests.',
     {
-      labelNames: ['http_request_method', 'http_route', 'http_response_status_code'],
+      labelNames: ['http.request.method', 'http.route', 'http.response.status_code'],
       buckets: BUCKETS,
     },
   );
@@ -92,9 +92,9 @@ export async function startInstrumentedService(
       availability.record(status < 500);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       duration.observe(seconds, {
-        http_request_method: 'GET',
-        http_route: route,
-        http_response_status_code: String(status),
+        'http.request.method': 'GET',
+        'http.route': route,
+        'http.response.status_code': String(status),
       });
     }, delayMs);
   });

@@ -1,5 +1,5 @@
 import { InvalidMetricError, type Labels } from '@lexigram/monitor-core';
-import { validateLabelName } from '../validation/names.js';
+import { prometheusLabelName, validateLabelName } from '../validation/names.js';
 import { describeValue, quoteName } from '@lexigram/monitor-core/internal';
 
 /**
@@ -55,20 +55,23 @@ export function buildSchema(
       `labelNames of metric "${metricName}" must be an array of label names.`,
     );
   }
+  // Keyed by the Prometheus spelling: `http.route` and `http_route` would be one exposed label.
   const seen = new Set<string>();
+  const constants = new Set(Object.keys(constLabels).map(prometheusLabelName));
   for (const name of names) {
     validateLabelName(metricName, name, reserved);
-    if (seen.has(name)) {
+    const exposed = prometheusLabelName(name);
+    if (seen.has(exposed)) {
       throw new InvalidMetricError(
-        `Label name "${name}" appears twice on metric "${metricName}": list each label once.`,
+        `Label name "${name}" appears twice on metric "${metricName}" (names differing only in '.' and '_' count as one): list each label once.`,
       );
     }
-    if (Object.hasOwn(constLabels, name)) {
+    if (constants.has(exposed)) {
       throw new InvalidMetricError(
         `Label "${name}" of metric "${metricName}" is already a constant (or default) label: a label is either constant or per observation, not both.`,
       );
     }
-    seen.add(name);
+    seen.add(exposed);
   }
   return Object.freeze([...(names as readonly string[])].sort());
 }

@@ -5,7 +5,9 @@ import { quoteName } from '@lexigram/monitor-core/internal';
 // (`http.request.duration`). Names are stored as given; exporters map them to their format.
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:./-]*$/;
 const NOT_PROMETHEUS = /[^a-zA-Z0-9_:]/g;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+// Prometheus label names plus the dots of OpenTelemetry attribute names (`http.route`); a
+// Prometheus exporter maps the dots to `_`.
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_.]*$/;
 const UNIT = /^[a-zA-Z0-9_]*$/;
 
 /**
@@ -37,9 +39,10 @@ export function prometheusMetricName(name: string): string {
 }
 
 /**
- * Throw an {@link InvalidMetricError} unless `name` is a valid, non-reserved Prometheus label
- * name. `reserved` lists names the metric's type uses itself (`le` for histograms, `quantile`
- * for summaries).
+ * Throw an {@link InvalidMetricError} unless `name` is a valid, non-reserved label name: a
+ * Prometheus label name, or one with the dots OpenTelemetry attribute names use
+ * (`http.request.method`, exposed to Prometheus as `http_request_method`). `reserved` lists names
+ * the metric's type uses itself (`le` for histograms, `quantile` for summaries).
  */
 export function validateLabelName(
   metricName: string,
@@ -48,15 +51,16 @@ export function validateLabelName(
 ): asserts name is string {
   if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
     throw new InvalidMetricError(
-      `Invalid label name ${quoteName(name)} on metric "${metricName}": use letters, digits and '_' only, not starting with a digit (Prometheus rule [a-zA-Z_][a-zA-Z0-9_]*).`,
+      `Invalid label name ${quoteName(name)} on metric "${metricName}": use letters, digits, '_' and '.' only, not starting with a digit or '.', e.g. "route" or "http.route".`,
     );
   }
-  if (name.startsWith('__')) {
+  const exposed = name.replaceAll('.', '_');
+  if (exposed.startsWith('__')) {
     throw new InvalidMetricError(
       `Label name "${name}" on metric "${metricName}" is reserved: names starting with "__" belong to Prometheus itself; rename the label.`,
     );
   }
-  if (name === OVERFLOW_LABEL || reserved.includes(name)) {
+  if (exposed === OVERFLOW_LABEL || reserved.includes(exposed)) {
     throw new InvalidMetricError(
       `Label name "${name}" on metric "${metricName}" is reserved for this metric type; rename the label.`,
     );
@@ -80,4 +84,9 @@ export function toMetricName(raw: string): string {
   const name = raw.replace(/[^a-zA-Z0-9_:]/g, '_');
   if (name === '') return '_';
   return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** The Prometheus spelling of a (valid) label name: dots become `_`. */
+export function prometheusLabelName(name: string): string {
+  return name.replaceAll('.', '_');
 }

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { InvalidMetricError, ObservabilityService } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import { Counter } from '../../src/instruments/counter.js';
-import { prometheusMetricName, validateMetricName } from '../../src/validation/names.js';
+import {
+  prometheusMetricName,
+  validateLabelName,
+  validateMetricName,
+} from '../../src/validation/names.js';
 
 const segment = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/);
 const dotted = fc
@@ -58,5 +62,32 @@ describe('dotted metric names are accepted everywhere', () => {
     for (const bad of ['', '1abc', 'a b', 'a{b}', 'é', '.leading']) {
       expect(() => validateMetricName(bad)).toThrow(InvalidMetricError);
     }
+  });
+});
+
+describe('dotted label names (OpenTelemetry attribute names)', () => {
+  it('are accepted, stored as given and recorded per series', async () => {
+    const meter = new MetricsCollector();
+    const histogram = meter.createHistogram('http.server.request.duration', '', {
+      labelNames: ['http.request.method', 'http.route'],
+    });
+    histogram.observe(0.2, { 'http.request.method': 'GET', 'http.route': '/users/:id' });
+    const [family] = await meter.collect();
+    expect(family!.series[0]!.labels).toEqual({
+      'http.request.method': 'GET',
+      'http.route': '/users/:id',
+    });
+  });
+
+  it('two names one Prometheus label apart, or a reserved name behind dots, are errors', () => {
+    expect(() => new Counter('c', '', { labelNames: ['http.route', 'http_route'] })).toThrow(
+      /"http_route" appears twice.*'\.' and '_' count as one/,
+    );
+    expect(() => new Counter('c', '', { labels: { 'a.b': '1' }, labelNames: ['a_b'] })).toThrow(
+      /either constant or per observation/,
+    );
+    expect(() => validateLabelName('m', '_.name')).toThrow(/reserved/);
+    expect(() => validateLabelName('m', '.a')).toThrow(/Invalid label name "\.a"/);
+    expect(() => validateLabelName('m', 'a-b')).toThrow(/'_' and '\.' only/);
   });
 });

@@ -4,9 +4,11 @@ import type { NodeAdapterOptions } from '../adapterOptions.js';
 import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
 import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
+import { DashboardMount } from '../node/dashboardMount.js';
 import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 import { writeEndpoint } from '../node/writeEndpoint.js';
+import { recordExpressRouterErrors } from './routerErrors.js';
 
 /** Options of {@link instrumentExpress}. */
 export type ExpressMonitorOptions = NodeAdapterOptions;
@@ -19,7 +21,10 @@ export type ExpressMonitorOptions = NodeAdapterOptions;
  *
  * The template is captured when the router matches (through an accessor on `app.request`, the
  * prototype Express gives each request), because Express restores `req.baseUrl` when an error
- * leaves a mounted router.
+ * leaves a mounted router. An error a handler throws, rejects with or passes to `next(err)` is
+ * recorded on the span (an `exception` event, status `error`), also when your error handler
+ * answers it, through the router's `express.router.request` tracing channel (router 2.3+, which
+ * Express 5 installs).
  *
  * @example
  * ```ts
@@ -38,14 +43,18 @@ export function instrumentExpress(app: Express, options: ExpressMonitorOptions =
     options,
     'instrumentExpress options',
   );
+  const dashboard = DashboardMount.from(options, 'instrumentExpress options');
   captureRouteTemplates(app.request as object);
+  recordExpressRouterErrors();
   app.use(function lexigramMonitor(req: Request, res: Response, next: NextFunction) {
     const raw = req as unknown as IncomingMessage;
-    const kind = endpoints.match(req.method, pathOf(req.originalUrl ?? req.url));
+    const path = pathOf(req.originalUrl ?? req.url);
+    const kind = endpoints.match(req.method, path);
     if (kind !== undefined) {
       void writeEndpoint(endpoints, kind, raw, res);
       return;
     }
+    if (dashboard?.matches(path)) return dashboard.serve(raw, res);
     const record = beginNodeRequest(instrumentation, raw, res) ?? recordOf(raw);
     if (record === undefined) return next();
     instrumentation.run(record, next);

@@ -3,6 +3,7 @@ import type { NodeAdapterOptions } from '../adapterOptions.js';
 import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
 import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
+import { DashboardMount } from '../node/dashboardMount.js';
 import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 
@@ -35,9 +36,11 @@ export function instrumentFastify(
     options,
     'instrumentFastify options',
   );
+  const dashboard = DashboardMount.from(options, 'instrumentFastify options');
   fastify.addHook('onRequest', function lexigramMonitor(request, reply, done) {
     const raw = request.raw;
-    const kind = endpoints.match(raw.method, pathOf(raw.url));
+    const path = pathOf(raw.url);
+    const kind = endpoints.match(raw.method, path);
     if (kind !== undefined) {
       const q = raw.url?.indexOf('?') ?? -1;
       void endpoints
@@ -49,6 +52,12 @@ export function instrumentFastify(
             .header('cache-control', 'no-store')
             .send(response.body),
         );
+      return;
+    }
+    if (dashboard?.matches(path)) {
+      // The dashboard writes the raw response itself (an event stream among others).
+      reply.hijack();
+      dashboard.serve(raw, reply.raw);
       return;
     }
     const record = beginNodeRequest(instrumentation, raw, reply.raw) ?? recordOf(raw);

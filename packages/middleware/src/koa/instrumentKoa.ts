@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import type { NodeAdapterOptions } from '../adapterOptions.js';
 import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
 import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
+import { DashboardMount } from '../node/dashboardMount.js';
 import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 
@@ -32,6 +33,7 @@ export function instrumentKoa<App extends Koa>(app: App, options: KoaMonitorOpti
     options,
     'instrumentKoa options',
   );
+  const dashboard = DashboardMount.from(options, 'instrumentKoa options');
   app.use(async function lexigramMonitor(ctx, next) {
     const kind = endpoints.match(ctx.method, ctx.path);
     if (kind !== undefined) {
@@ -45,6 +47,12 @@ export function instrumentKoa<App extends Koa>(app: App, options: KoaMonitorOpti
       ctx.body = response.body;
       // After the body: Koa's `ctx.type` would append a charset to the exposition's type.
       ctx.set('content-type', response.contentType);
+      return;
+    }
+    if (dashboard?.matches(ctx.path)) {
+      // The dashboard writes the raw response itself: Koa must not answer too.
+      ctx.respond = false;
+      dashboard.serve(ctx.req, ctx.res);
       return;
     }
     const record = beginNodeRequest(instrumentation, ctx.req, ctx.res) ?? recordOf(ctx.req);

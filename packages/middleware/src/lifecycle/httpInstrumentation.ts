@@ -81,7 +81,7 @@ export class HttpInstrumentation<Req = unknown> {
     if (collector !== undefined) {
       const duration = collector.createHistogram(
         HTTP_METRIC_NAMES.requestDuration,
-        'Duration of HTTP server requests (http.server.request.duration).',
+        'Duration of HTTP server requests.',
         {
           unit: 'seconds',
           buckets: options.durationBuckets ?? HTTP_DURATION_BUCKETS,
@@ -91,7 +91,7 @@ export class HttpInstrumentation<Req = unknown> {
       this.series = new SeriesCache(duration, options.maxRoutes ?? 1000);
       const gauge = collector.createGauge(
         HTTP_METRIC_NAMES.activeRequests,
-        'Number of HTTP server requests in flight (http.server.active_requests).',
+        'Number of HTTP server requests in flight.',
         { labelNames: [HTTP_LABEL_NAMES.method] },
       );
       this.activeGauge = (method) =>
@@ -105,12 +105,12 @@ export class HttpInstrumentation<Req = unknown> {
         };
         this.requestSize = collector.createHistogram(
           HTTP_METRIC_NAMES.requestBodySize,
-          'Size of HTTP server request bodies (http.server.request.body.size).',
+          'Size of HTTP server request bodies.',
           sizeOptions,
         );
         this.responseSize = collector.createHistogram(
           HTTP_METRIC_NAMES.responseBodySize,
-          'Size of HTTP server response bodies (http.server.response.body.size).',
+          'Size of HTTP server response bodies.',
           sizeOptions,
         );
       }
@@ -258,9 +258,10 @@ export class HttpInstrumentation<Req = unknown> {
     if (aborted) {
       span.setAttribute(A.errorType, 'aborted');
       span.setStatus(SpanStatus.Error, 'client aborted the request');
-    } else if (statusCode >= 500) {
+    } else if (error !== undefined || statusCode >= 500) {
+      // A handler's error marks the span even when an error handler answered it with a 4xx.
       span.setAttribute(A.errorType, errorType(error, statusCode));
-      span.setStatus(SpanStatus.Error);
+      span.setStatus(SpanStatus.Error, error instanceof Error ? error.message : undefined);
     }
     span.end();
   }

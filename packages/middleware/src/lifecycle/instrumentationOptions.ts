@@ -31,7 +31,7 @@ export interface HeaderAllowList {
 export interface HttpInstrumentationOptions<Req = unknown> {
   /** Makes the server spans (continuing the incoming W3C context). */
   readonly tracer?: TracerProtocol;
-  /** Receives `http_server_request_duration_seconds` and `http_server_active_requests`. */
+  /** Receives `http.server.request.duration` and `http.server.active_requests`. */
   readonly metricsCollector?: MetricsCollectorProtocol;
   /**
    * Paths (exact, query ignored) that are not instrumented. Default: `/metrics`, `/health`,

@@ -1,20 +1,24 @@
-/** Default metric and label names (Prometheus spelling of the OpenTelemetry conventions). */
+/**
+ * Default metric and label names: the OpenTelemetry HTTP semantic conventions' own names. A
+ * Prometheus exporter maps the dots to `_` and adds the unit (`http_server_request_duration_seconds`
+ * labelled `http_route`); an OTLP exporter sends them as they are.
+ */
 export const HTTP_METRIC_NAMES = Object.freeze({
   /** `http.server.request.duration`, seconds. */
-  requestDuration: 'http_server_request_duration_seconds',
+  requestDuration: 'http.server.request.duration',
   /** `http.server.active_requests`. */
-  activeRequests: 'http_server_active_requests',
+  activeRequests: 'http.server.active_requests',
   /** `http.server.request.body.size`, bytes. */
-  requestBodySize: 'http_server_request_body_size_bytes',
+  requestBodySize: 'http.server.request.body.size',
   /** `http.server.response.body.size`, bytes. */
-  responseBodySize: 'http_server_response_body_size_bytes',
+  responseBodySize: 'http.server.response.body.size',
 });
 
 /** Label names: `http.request.method`, `http.route`, `http.response.status_code`. */
 export const HTTP_LABEL_NAMES = Object.freeze({
-  method: 'http_request_method',
-  route: 'http_route',
-  status: 'http_response_status_code',
+  method: 'http.request.method',
+  route: 'http.route',
+  status: 'http.response.status_code',
 });
 
 /** `http.route` label of every request no route matched (one bucket, never the raw path). */

@@ -1,8 +1,4 @@
-/**
- * OpenTelemetry HTTP semantic conventions (stable, v1.26+) as this package records them. Metric
- * and label names are the Prometheus spelling of the OpenTelemetry names (dots become `_`, the unit
- * is a suffix), because the metrics collector accepts only Prometheus names.
- */
+/** OpenTelemetry HTTP semantic conventions (stable, v1.26+) as this package records them. */
 export const HTTP_ATTRIBUTES = Object.freeze({
   requestMethod: 'http.request.method',
   requestMethodOriginal: 'http.request.method_original',

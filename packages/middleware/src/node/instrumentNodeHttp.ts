@@ -7,6 +7,7 @@ import {
   type HttpInstrumentationOptions,
 } from '../lifecycle/instrumentationOptions.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
+import { DashboardMount, type DashboardMountOptions } from './dashboardMount.js';
 import { NODE_REQUEST_ACCESS } from './nodeAccess.js';
 import { beginNodeRequest } from './nodeBinding.js';
 import { writeEndpoint } from './writeEndpoint.js';
@@ -16,7 +17,10 @@ export type NodeRequestListener = (req: IncomingMessage, res: ServerResponse) =>
 
 /** Options of {@link instrumentNodeHttp}: what to record, and the endpoints to serve. */
 export interface NodeHttpOptions
-  extends HttpInstrumentationOptions<IncomingMessage>, MonitorEndpointOptions {
+  extends
+    HttpInstrumentationOptions<IncomingMessage>,
+    MonitorEndpointOptions,
+    DashboardMountOptions {
   /** The route template of a request, for routers without an adapter (else use `setHttpRoute`). */
   readonly route?: (req: IncomingMessage) => string | undefined;
 }
@@ -24,7 +28,7 @@ export interface NodeHttpOptions
 /**
  * Wrap a `node:http` request listener: every request gets a server span (continuing the incoming
  * `traceparent`) and is measured; `/metrics` and `/health*` are served when their sources are
- * given. The listener runs with the span active, so outgoing calls and spans it starts join the
+ * given, and the dashboard under `/monitor` when `dashboard` is. The listener runs with the span active, so outgoing calls and spans it starts join the
  * trace.
  *
  * @example
@@ -49,10 +53,13 @@ export function instrumentNodeHttp(
     withServedPaths(options, endpoints.servedPaths),
     'instrumentNodeHttp options',
   );
+  const dashboard = DashboardMount.from(options, 'instrumentNodeHttp options');
   const route = options.route;
   const wrapped = function (this: unknown, req: IncomingMessage, res: ServerResponse): unknown {
-    const kind = endpoints.match(req.method, pathOf(req.url));
+    const path = pathOf(req.url);
+    const kind = endpoints.match(req.method, path);
     if (kind !== undefined) return writeEndpoint(endpoints, kind, req, res);
+    if (dashboard?.matches(path)) return dashboard.serve(req, res);
     const record = beginNodeRequest(instrumentation, req, res);
     if (record === undefined) return listener.call(this, req, res);
     if (route !== undefined) instrumentation.setRoute(record, route(req));

@@ -9,6 +9,7 @@ import {
 } from '@lexigram/monitor-core';
 import { reportFault } from '@lexigram/monitor-core/internal';
 import { HTTP_ATTRIBUTES as A, methodIndex, methodName } from '../lifecycle/semconv.js';
+import { onClientRequestCreated } from './clientRequestCreated.js';
 
 /** Options of {@link instrumentOutgoingRequests}. */
 export interface OutgoingRequestOptions {
@@ -39,9 +40,11 @@ interface UndiciRequest {
  * span, and its W3C context is injected into the request headers, so a request crossing two
  * services is one trace. Returns a function that stops it.
  *
- * Header injection for `node:http` requests needs Node 22+ (`http.client.request.created`); on
- * Node 20 those requests get client spans but no `traceparent` (Node publishes its only client
- * channel after the headers are sent). `fetch` is injected on every supported Node version.
+ * `node:http` requests are injected where Node publishes `http.client.request.created` (22.14+);
+ * on older Node, which publishes its client channels only after the headers are sent, through a
+ * wrapper of `http.Agent.prototype.addRequest` (which every agent-backed request passes through
+ * before its headers are written), removed again when the last instrumentation stops. Headers
+ * given as an array or with `Expect` are written at once: those calls get a span but no header.
  *
  * @example
  * ```ts
@@ -143,15 +146,6 @@ export function instrumentOutgoingRequests(options: OutgoingRequestOptions): () 
       'undici:request:error',
       guard<{ request: object; error: unknown }>(({ request, error }) => fail(request, error)),
     ],
-    // Node 22+: published while headers can still be set.
-    [
-      'http.client.request.created',
-      guard<{ request: ClientRequest }>(({ request }) => {
-        const span = begin(request, request.method, clientUrl(request), request.host);
-        if (span !== undefined && !request.headersSent)
-          inject(span, (name, value) => request.setHeader(name, value));
-      }),
-    ],
     [
       'http.client.request.start',
       guard<{ request: ClientRequest }>(({ request }) => {
@@ -170,10 +164,21 @@ export function instrumentOutgoingRequests(options: OutgoingRequestOptions): () 
     ],
   ];
   for (const [name, handler] of handlers) diagnosticsChannel.subscribe(name, handler);
+  // node:http requests while their headers can still be set (see onClientRequestCreated).
+  const stopCreated = onClientRequestCreated(
+    guard<ClientRequest>((request) => {
+      if (spans.has(request)) return;
+      const span = begin(request, request.method, clientUrl(request), request.host);
+      // Headers given as an array, or an `Expect` header, are written in the constructor.
+      if (span !== undefined && !request.headersSent)
+        inject(span, (name, value) => request.setHeader(name, value));
+    }),
+  );
   let stopped = false;
   return () => {
     if (stopped) return;
     stopped = true;
+    stopCreated();
     for (const [name, handler] of handlers) diagnosticsChannel.unsubscribe(name, handler);
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import express from 'express';
 import { instrumentExpress } from '../../src/express/index.js';
-import { close, createTelemetry, listen, until } from '../support/telemetry.js';
+import { close, createTelemetry, exceptionOf, listen, until } from '../support/telemetry.js';
 
 describe('instrumentExpress (real Express 5)', () => {
   const t = createTelemetry();
@@ -30,6 +30,16 @@ describe('instrumentExpress (real Express 5)', () => {
       await Promise.resolve();
       throw new TypeError('async boom');
     });
+    app.get('/next-error', (_req, _res, next) => {
+      next(new RangeError('out of stock'));
+    });
+    // The app's own error handler answers next(err) errors with a 409.
+    app.use(
+      (err: Error, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+        if (err instanceof RangeError) res.status(409).json({ error: err.message });
+        else next(err);
+      },
+    );
     app.get('/stream', (_req, res) => {
       res.setHeader('content-type', 'text/plain');
       let n = 0;
@@ -71,13 +81,40 @@ describe('instrumentExpress (real Express 5)', () => {
       '500',
     );
     const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/api/v1/users/9/fail')!;
-    expect(span.status.code).toBe('error');
-    expect(span.attributes['error.type']).toBe('500');
+    expect(span.status).toEqual({ code: 'error', message: 'boom' });
+    expect(span.attributes['error.type']).toBe('Error');
+    expect(exceptionOf(span)).toEqual({
+      'exception.type': 'Error',
+      'exception.message': 'boom',
+      'exception.stacktrace': expect.stringContaining('express.test.ts'),
+    });
   });
 
-  it('records async rejections as 500 on their route', async () => {
+  it('records async rejections as 500 on their route, with the exception event', async () => {
     expect((await fetch(`${base}/async-fail`)).status).toBe(500);
     await until(async () => (await t.requestCount('GET', '/async-fail', 500)) === 1, 'async 500');
+    const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/async-fail')!;
+    expect(span.status).toEqual({ code: 'error', message: 'async boom' });
+    expect(span.attributes['error.type']).toBe('TypeError');
+    expect(exceptionOf(span)).toMatchObject({
+      'exception.type': 'TypeError',
+      'exception.message': 'async boom',
+    });
+  });
+
+  it('records an error passed to next(err), also when the app error handler answers it', async () => {
+    const res = await fetch(`${base}/next-error`);
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: 'out of stock' });
+    await until(async () => (await t.requestCount('GET', '/next-error', 409)) === 1, '409');
+    const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/next-error')!;
+    expect(span.attributes['http.response.status_code']).toBe(409);
+    expect(span.status).toEqual({ code: 'error', message: 'out of stock' });
+    expect(span.events.filter((e) => e.name === 'exception')).toHaveLength(1);
+    expect(exceptionOf(span)).toMatchObject({
+      'exception.type': 'RangeError',
+      'exception.message': 'out of stock',
+    });
   });
 
   it('puts 404s in the unmatched bucket', async () => {

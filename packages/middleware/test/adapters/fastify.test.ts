@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { instrumentFastify } from '../../src/fastify/index.js';
-import { createTelemetry, until } from '../support/telemetry.js';
+import { createTelemetry, exceptionOf, until } from '../support/telemetry.js';
 
 describe('instrumentFastify (real Fastify 5)', () => {
   const t = createTelemetry();
@@ -26,6 +26,9 @@ describe('instrumentFastify (real Fastify 5)', () => {
     );
     app.get('/fail', async () => {
       throw new RangeError('bad');
+    });
+    app.get('/invalid', async () => {
+      throw Object.assign(new TypeError('quantity must be positive'), { statusCode: 400 });
     });
     app.get('/ignored', async () => 'x');
     app.get('/active-span', async () => ({
@@ -67,7 +70,24 @@ describe('instrumentFastify (real Fastify 5)', () => {
     await until(async () => (await t.requestCount('GET', '/fail', 500)) === 1, '500');
     const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/fail')!;
     expect(span.attributes['error.type']).toBe('RangeError');
-    expect(span.events.some((e) => e.name === 'exception')).toBe(true);
+    expect(span.status).toEqual({ code: 'error', message: 'bad' });
+    expect(exceptionOf(span)).toEqual({
+      'exception.type': 'RangeError',
+      'exception.message': 'bad',
+      'exception.stacktrace': expect.stringContaining('fastify.test.ts'),
+    });
+  });
+
+  it('records the exception from the onError hook when Fastify answers it with a 4xx', async () => {
+    expect((await fetch(`${base}/invalid`)).status).toBe(400);
+    await until(async () => (await t.requestCount('GET', '/invalid', 400)) === 1, '400');
+    const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/invalid')!;
+    expect(span.attributes['http.response.status_code']).toBe(400);
+    expect(span.status).toEqual({ code: 'error', message: 'quantity must be positive' });
+    expect(exceptionOf(span)).toMatchObject({
+      'exception.type': 'TypeError',
+      'exception.message': 'quantity must be positive',
+    });
   });
 
   it('puts 404s in the unmatched bucket and skips ignored requests', async () => {

@@ -57,7 +57,7 @@ describe('served endpoints over real HTTP with a real HealthCheckRegistry', () =
     const res = await fetch(`${base}/metrics`);
     const body = (await res.json()) as { note: string; metrics: { name: string }[] };
     expect(body.note).toMatch(/snapshot as JSON/);
-    expect(body.metrics.map((f) => f.name)).toContain('http_server_request_duration_seconds');
+    expect(body.metrics.map((f) => f.name)).toContain('http.server.request.duration');
     expect(await t.recordedSeries()).toEqual(['GET _UNMATCHED 200']);
     expect(t.serverSpans().map((s) => s.attributes['url.path'])).toEqual(['/app']);
   });

@@ -40,7 +40,7 @@ describe('the reference classes', () => {
     const body: any = await (await mw.fetch(new Request('http://x/metrics'))).json();
     expect(body.format).toBe('lexigram-metric-snapshot');
     expect(body.metrics.map((f: { name: string }) => f.name)).toContain(
-      'http_server_request_duration_seconds',
+      'http.server.request.duration',
     );
   });
 

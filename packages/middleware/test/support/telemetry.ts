@@ -19,33 +19,33 @@ export function createTelemetry(serviceName = 'svc') {
     /** Count of the duration histogram series with these labels (0 when absent). */
     async requestCount(method: string, route: string, status: number | string): Promise<number> {
       const family = (await metricsCollector.collect()).find(
-        (f) => f.name === 'http_server_request_duration_seconds',
+        (f) => f.name === 'http.server.request.duration',
       ) as HistogramFamily | undefined;
       const series = family?.series.find(
         (s) =>
-          s.labels.http_request_method === method &&
-          s.labels.http_route === route &&
-          s.labels.http_response_status_code === String(status),
+          s.labels['http.request.method'] === method &&
+          s.labels['http.route'] === route &&
+          s.labels['http.response.status_code'] === String(status),
       );
       return series?.count ?? 0;
     },
     /** Every (method, route, status) label triple recorded. */
     async recordedSeries(): Promise<string[]> {
       const family = (await metricsCollector.collect()).find(
-        (f) => f.name === 'http_server_request_duration_seconds',
+        (f) => f.name === 'http.server.request.duration',
       ) as HistogramFamily | undefined;
       return (family?.series ?? [])
         .map(
           (s) =>
-            `${s.labels.http_request_method} ${s.labels.http_route} ${s.labels.http_response_status_code}`,
+            `${s.labels['http.request.method']} ${s.labels['http.route']} ${s.labels['http.response.status_code']}`,
         )
         .sort();
     },
     async activeRequests(method: string): Promise<number> {
       const family = (await metricsCollector.collect()).find(
-        (f) => f.name === 'http_server_active_requests',
+        (f) => f.name === 'http.server.active_requests',
       ) as GaugeFamily | undefined;
-      return family?.series.find((s) => s.labels.http_request_method === method)?.value ?? 0;
+      return family?.series.find((s) => s.labels['http.request.method'] === method)?.value ?? 0;
     },
   };
 }
@@ -72,4 +72,11 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Attributes of the span's one `exception` event (fails unless there is exactly one). */
+export function exceptionOf(span: ReadableSpanData): Record<string, unknown> {
+  const events = span.events.filter((e) => e.name === 'exception');
+  expect(events).toHaveLength(1);
+  return events[0]!.attributes;
 }

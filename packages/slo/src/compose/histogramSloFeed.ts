@@ -43,7 +43,7 @@ interface Fed {
  * Feeds error-budget SLOs from the histograms they name: at each `refresh()` it reads the
  * collector's snapshot and records the new observations as good or bad events (latency SLO:
  * good when in a bucket at or under `thresholdMs`; availability SLO: bad when the series has a
- * 5xx `http_response_status_code` or an `error_type`). New burn-rate alerts go to the dispatchers.
+ * 5xx `http.response.status_code` or an `error.type`, or their `_` spellings). New burn-rate alerts go to the dispatchers.
  */
 export class HistogramSloFeed implements SloStatusProtocol {
   private readonly fed: Fed[];
@@ -174,8 +174,12 @@ function countEvents(
   for (const series of family.series) {
     total += series.count;
     if (thresholdMs === undefined) {
-      const status = Number(series.labels['http_response_status_code'] ?? 0);
-      const failed = status >= 500 || Boolean(series.labels['error_type']);
+      const labels = series.labels;
+      // The middleware records OpenTelemetry's dotted names; other producers the Prometheus ones.
+      const status = Number(
+        labels['http.response.status_code'] ?? labels['http_response_status_code'] ?? 0,
+      );
+      const failed = status >= 500 || Boolean(labels['error.type'] ?? labels['error_type']);
       if (!failed) good += series.count;
       continue;
     }

@@ -1,7 +1,7 @@
 import type { HistogramFamily, MetricFamily, SloConfig } from '@lexigram/monitor-core';
 import { HistogramSloFeed } from '../../src/index.js';
 
-const METRIC = 'http_server_request_duration_seconds';
+const METRIC = 'http.server.request.duration';
 
 /** A histogram snapshot: per status, [count at <= 0.1 s, total count]. */
 function family(series: Record<string, [number, number]>): HistogramFamily {
@@ -11,7 +11,7 @@ function family(series: Record<string, [number, number]>): HistogramFamily {
     help: '',
     unit: 'seconds',
     series: Object.entries(series).map(([status, [fast, total]]) => ({
-      labels: { http_response_status_code: status },
+      labels: { 'http.response.status_code': status },
       buckets: [
         { upperBound: 0.1, cumulativeCount: fast },
         { upperBound: 1, cumulativeCount: total },
@@ -98,5 +98,31 @@ describe('HistogramSloFeed', () => {
       expect.any(String),
       { slo: 'burning' },
     ]);
+  });
+});
+
+describe('HistogramSloFeed label spellings', () => {
+  it('reads the Prometheus spellings of status and error type too', async () => {
+    const prometheus: HistogramFamily = {
+      type: 'histogram',
+      name: METRIC,
+      help: '',
+      unit: 'seconds',
+      series: (
+        [
+          { labels: { http_response_status_code: '503' }, count: 2 },
+          { labels: { http_response_status_code: '200', error_type: 'Timeout' }, count: 1 },
+          { labels: { http_response_status_code: '200' }, count: 7 },
+        ] as { labels: Record<string, string>; count: number }[]
+      ).map(({ labels, count }) => ({
+        labels,
+        buckets: [{ upperBound: 1, cumulativeCount: count }],
+        count,
+        sum: 0,
+      })),
+    };
+    const feed = new HistogramSloFeed(producer([[prometheus]]), [slo({ name: 'avail' })]);
+    await feed.refresh();
+    expect(feed.report()[0]!.errorBudget).toMatchObject({ good: 7, bad: 3, total: 10 });
   });
 });
