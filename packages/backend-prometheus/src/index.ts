@@ -24,6 +24,7 @@ export {
   escapeLabelValue,
   formatValue,
   prometheusFamilyName,
+  prometheusUnit,
   sanitizeLabelName,
   sanitizeMetricName,
 } from './exposition/prometheusName.js';

@@ -32,6 +32,42 @@ export function sanitizeLabelName(name: string): string {
   return first >= 48 && first <= 57 ? `_${out}` : out;
 }
 
+// OpenTelemetry's Prometheus compatibility rules spell UCUM units out as words, so a duration
+// recorded with unit `s` (the OpenTelemetry spelling) is exposed as `_seconds` like prom-client's.
+const UNIT_WORDS: Readonly<Record<string, string>> = {
+  s: 'seconds',
+  ms: 'milliseconds',
+  us: 'microseconds',
+  ns: 'nanoseconds',
+  min: 'minutes',
+  h: 'hours',
+  d: 'days',
+  By: 'bytes',
+  KiBy: 'kibibytes',
+  MiBy: 'mebibytes',
+  GiBy: 'gibibytes',
+  KBy: 'kilobytes',
+  MBy: 'megabytes',
+  GBy: 'gigabytes',
+  Hz: 'hertz',
+  Cel: 'celsius',
+};
+
+/**
+ * The unit as a Prometheus name suffix: UCUM abbreviations spelled out (`s` → `seconds`,
+ * `By` → `bytes`), anything else sanitized as given (`seconds` stays `seconds`).
+ *
+ * @example
+ * ```ts
+ * prometheusUnit('s'); // 'seconds'
+ * prometheusUnit('requests'); // 'requests'
+ * ```
+ */
+export function prometheusUnit(unit: string): string {
+  if (unit === '') return '';
+  return UNIT_WORDS[unit] ?? sanitizeLabelName(unit);
+}
+
 /** Kinds of family that get a name suffix. */
 type FamilyKind = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -49,8 +85,9 @@ type FamilyKind = 'counter' | 'gauge' | 'histogram' | 'summary';
 export function prometheusFamilyName(name: string, unit: string, kind: FamilyKind): string {
   let base = sanitizeMetricName(name);
   if (kind === 'counter' && base.endsWith('_total') && base.length > 6) base = base.slice(0, -6);
-  if (unit !== '') {
-    const suffix = `_${sanitizeLabelName(unit)}`;
+  const word = prometheusUnit(unit);
+  if (word !== '') {
+    const suffix = `_${word}`;
     if (!base.endsWith(suffix)) base += suffix;
   }
   return base;

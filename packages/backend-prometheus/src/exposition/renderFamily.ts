@@ -6,6 +6,7 @@ import {
   escapeLabelValue,
   formatValue,
   prometheusFamilyName,
+  prometheusUnit,
   sanitizeLabelName,
 } from './prometheusName.js';
 
@@ -103,9 +104,8 @@ export function* renderFamily(
   let text = '';
   if (family.help !== '') text += `# HELP ${headerName} ${escapeHelp(family.help, om)}\n`;
   text += `# TYPE ${headerName} ${family.type}\n`;
-  if (om && family.unit !== '' && name.endsWith(`_${family.unit}`)) {
-    text += `# UNIT ${name} ${family.unit}\n`;
-  }
+  const unit = prometheusUnit(family.unit);
+  if (om && unit !== '' && name.endsWith(`_${unit}`)) text += `# UNIT ${name} ${unit}\n`;
   switch (family.type) {
     case 'counter':
     case 'gauge': {

@@ -101,6 +101,29 @@ describe('PrometheusExposition', () => {
     expect(text.endsWith('rpc_size_bytes_count 2\n# EOF\n')).toBe(true);
   });
 
+  it('spells a UCUM unit out in the name and the UNIT line (s → seconds)', async () => {
+    const timed: MetricFamily = {
+      name: 'shop.checkout.duration',
+      help: '',
+      unit: 's',
+      type: 'histogram',
+      series: [
+        {
+          labels: {},
+          buckets: [{ upperBound: Infinity, cumulativeCount: 1 }],
+          count: 1,
+          sum: 0.03,
+        },
+      ],
+    };
+    const e = new PrometheusExposition({ sources: [{ collect: () => [timed] }] });
+    const om = await e.render(OM);
+    expect(om).toContain(
+      '# TYPE shop_checkout_duration_seconds histogram\n# UNIT shop_checkout_duration_seconds seconds\n',
+    );
+    expect(await e.render()).toContain('shop_checkout_duration_seconds_count 1\n');
+  });
+
   it('writes exemplars only when enabled and only in OpenMetrics', async () => {
     const withExemplar: MetricFamily = {
       name: 'latency',

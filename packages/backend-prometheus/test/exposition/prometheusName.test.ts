@@ -3,6 +3,7 @@ import {
   escapeLabelValue,
   formatValue,
   prometheusFamilyName,
+  prometheusUnit,
   sanitizeLabelName,
   sanitizeMetricName,
 } from '../../src/exposition/prometheusName.js';
@@ -26,6 +27,22 @@ describe('Prometheus names', () => {
     expect(prometheusFamilyName('orders_total', '', 'counter')).toBe('orders');
     expect(prometheusFamilyName('cpu_total', 'seconds', 'counter')).toBe('cpu_seconds');
     expect(prometheusFamilyName('up_total', '', 'gauge')).toBe('up_total');
+  });
+
+  it('spells UCUM units out as the OpenTelemetry Prometheus rules do', () => {
+    expect(prometheusFamilyName('http.server.request.duration', 's', 'histogram')).toBe(
+      'http_server_request_duration_seconds',
+    );
+    expect(prometheusFamilyName('rpc.latency', 'ms', 'histogram')).toBe('rpc_latency_milliseconds');
+    expect(prometheusFamilyName('http.server.request.body.size', 'By', 'histogram')).toBe(
+      'http_server_request_body_size_bytes',
+    );
+    expect(prometheusFamilyName('already_seconds', 's', 'histogram')).toBe('already_seconds');
+    expect(prometheusUnit('')).toBe('');
+    expect(prometheusUnit('Cel')).toBe('celsius');
+    // Not a UCUM abbreviation we know: kept as written, sanitized.
+    expect(prometheusUnit('requests')).toBe('requests');
+    expect(prometheusUnit('x.y')).toBe('x_y');
   });
 
   it('escapes label values and HELP per format', () => {
