@@ -36,8 +36,18 @@ const mutate = files.map((file) => {
   return relative(root, join(root, fromRoot)).split('\\').join('/');
 });
 
-// A few tests load the package's build (`dist/`), and the TypeScript checker type-checks them.
-if (!existsSync(join(root, packageDir, 'dist'))) {
+// A few tests load the package's build (`dist/`), and the TypeScript checker type-checks them:
+// build it (with its dependencies) when such a test exists and the build does not.
+function testsLoadDist(dir) {
+  return readdirSync(dir, { withFileTypes: true }).some((entry) =>
+    entry.isDirectory()
+      ? testsLoadDist(join(dir, entry.name))
+      : entry.name.endsWith('.ts') &&
+        readFileSync(join(dir, entry.name), 'utf8').includes('/dist/'),
+  );
+}
+const testDir = join(root, packageDir, 'test');
+if (!existsSync(join(root, packageDir, 'dist')) && existsSync(testDir) && testsLoadDist(testDir)) {
   const manifest = JSON.parse(readFileSync(join(root, packageDir, 'package.json'), 'utf8'));
   const build = spawnSync('pnpm', ['turbo', 'run', 'build', `--filter=${manifest.name}...`], {
     cwd: root,
