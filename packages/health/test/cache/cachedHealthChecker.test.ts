@@ -5,7 +5,7 @@ import {
   type MonitorFault,
 } from '@lexigram/monitor-core';
 import { CachedHealthChecker, type CachedHealthCheckerOptions } from '@lexigram/monitor-health';
-import { never } from '@lexigram/test-support';
+import { FakeScheduler, never } from '@lexigram/test-support';
 
 // Every test runs on jest's virtual clock: timers and `performance.now()` only move when a test
 // advances them, so TTLs, intervals and teardown order are asserted exactly, without sleeping.
@@ -89,6 +89,8 @@ describe('CachedHealthChecker', () => {
     const c = cached({ cacheTtlMs: 100 });
     const probe = counted();
     c.add('db', probe.check);
+    // Away from time 0, so the age is measured from the run, not from the clock's origin.
+    await jest.advanceTimersByTimeAsync(5000);
     await c.runAll();
     await jest.advanceTimersByTimeAsync(99);
     await c.runAll();
@@ -262,6 +264,7 @@ describe('CachedHealthChecker', () => {
         cacheTtlMs: -1,
         checkTimeoutMs: 0,
         refreshIntervalMs: Number.NaN,
+        shutdownTimeoutMs: -5,
         dbProvider: { connect: () => true } as never,
       });
       throw new Error('expected a config error');
@@ -272,8 +275,12 @@ describe('CachedHealthChecker', () => {
         'cacheTtlMs',
         'checkTimeoutMs',
         'refreshIntervalMs',
+        'shutdownTimeoutMs',
         'dbProvider',
       ]);
+      expect((error as MonitorConfigError).fields.at(-1)!.message).toBe(
+        'must have a ping() or a query(sql) method',
+      );
     }
   });
 });
@@ -324,6 +331,24 @@ describe('CachedHealthChecker background refresh', () => {
     }
   });
 
+  it('schedules the refresh on the scheduler it was given', async () => {
+    const scheduler = new FakeScheduler();
+    const c = cached({ scheduler, refreshIntervalMs: 10 });
+    const probe = counted();
+    c.add('db', probe.check);
+    expect(scheduler.pending).toBe(1);
+    expect(jest.getTimerCount()).toBe(0);
+    await flush(); // the first run, at once, found no checks yet
+    scheduler.advance(10);
+    await flush();
+    expect(probe.runs()).toBe(1);
+    scheduler.advance(10);
+    await flush();
+    expect(probe.runs()).toBe(2);
+    c.stopBackgroundRefresh();
+    expect(scheduler.pending).toBe(0);
+  });
+
   it('never overlaps runs, even when a run is slower than the interval', async () => {
     const c = cached({ checkTimeoutMs: 1000 });
     let active = 0;
@@ -352,6 +377,9 @@ describe('CachedHealthChecker background refresh', () => {
     c.add('db', probe.check);
     expect(() => c.startBackgroundRefresh(0)).toThrow(MonitorConfigError);
     expect(() => c.startBackgroundRefresh(0)).toThrow(/\(from startBackgroundRefresh\)/);
+    expect(() => c.startBackgroundRefresh(-1)).toThrow(
+      expect.objectContaining({ fields: [expect.objectContaining({ path: 'intervalMs' })] }),
+    );
     expect(c.backgroundRefreshing).toBe(false);
     c.startBackgroundRefresh();
     await flush();
