@@ -53,6 +53,8 @@ describe('dev tools start on this Node.js', () => {
     ['publint', ['--version'], /\d+\.\d+\.\d+/],
     ['attw', ['--version'], /\d+\.\d+\.\d+/],
     ['verdaccio', ['--version'], /v?\d+\.\d+\.\d+/],
+    // `pnpm mutate` (StrykerJS 10 needs Node 22: 9.x is pinned).
+    ['stryker', ['--version'], /\d+\.\d+\.\d+/],
   ] as const)('%s %s', (bin, args, expected) => {
     const { status, output } = run(bin, [...args]);
     expect({ status, output }).toEqual({ status: 0, output: expect.stringMatching(expected) });

@@ -195,7 +195,8 @@ export class CachedHealthChecker extends CheckSet implements HealthProbesProtoco
   /**
    * Keep the cache warm: run the checks now and then every `intervalMs` (default half of
    * `cacheTtlMs`, at least 1 ms). Runs never overlap; a failing run never throws into the app.
-   * Calling it again restarts with the new interval.
+   * Calling it again restarts with the new interval. After `shutdown()` it does nothing: a closed
+   * checker must not start probing its dependencies again.
    */
   startBackgroundRefresh(intervalMs?: number): void {
     const fields = new FieldChecker('startBackgroundRefresh');
@@ -203,6 +204,7 @@ export class CachedHealthChecker extends CheckSet implements HealthProbesProtoco
       fallback: Math.max(1, this.cacheTtlMs / 2),
     });
     fields.throwIfInvalid();
+    if (this.closing.requested) return;
     this.refreshEveryMs = every;
     this.refreshLoop.start(every);
     void this.refreshLoop.runNow();

@@ -1,6 +1,5 @@
 import { MonitorConfigError, createHookBus } from '@lexigram/monitor-core';
 import { CachedHealthChecker, CachedHealthCheckerRegistry } from '@lexigram/monitor-health';
-import { sleep } from '@lexigram/test-support';
 
 describe('CachedHealthCheckerRegistry', () => {
   it('returns the same instance per key; later options are ignored', async () => {
@@ -45,16 +44,22 @@ describe('CachedHealthCheckerRegistry', () => {
     const b = registry.getOrCreate('b', { hooks: createHookBus() });
     a.add('x', () => ++runs.a > 0);
     b.add('x', () => ++runs.b > 0);
-    a.startBackgroundRefresh(10);
-    b.startBackgroundRefresh(10);
-    await sleep(40);
-    await registry.cleanup();
-    expect(a.backgroundRefreshing).toBe(false);
-    expect(b.backgroundRefreshing).toBe(false);
-    expect(registry.size).toBe(0);
-    const seen = { ...runs };
-    await sleep(50);
-    expect(runs).toEqual(seen);
+    jest.useFakeTimers();
+    try {
+      a.startBackgroundRefresh(10);
+      b.startBackgroundRefresh(10);
+      await jest.advanceTimersByTimeAsync(40);
+      expect(runs).toEqual({ a: 5, b: 5 }); // at once, then at 10, 20, 30 and 40 ms
+      await registry.cleanup();
+      expect(a.backgroundRefreshing).toBe(false);
+      expect(b.backgroundRefreshing).toBe(false);
+      expect(registry.size).toBe(0);
+      await jest.advanceTimersByTimeAsync(1000);
+      expect(runs).toEqual({ a: 5, b: 5 });
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
     await expect(registry.cleanup()).resolves.toBeUndefined();
     expect(registry.getOrCreate('a')).not.toBe(a); // a fresh instance after cleanup
     await registry.cleanup();

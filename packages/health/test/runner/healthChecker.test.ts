@@ -43,6 +43,11 @@ describe('HealthChecker registration', () => {
   it('refuses something that is not a check, and bad options', () => {
     const { checker } = newChecker();
     expect(() => checker.add('x', 42 as never)).toThrow(InvalidHealthCheckError);
+    // null and undefined get the typed error too, not a TypeError from reading `.check`.
+    expect(() => checker.add('x', null as never)).toThrow(InvalidHealthCheckError);
+    expect(() => checker.add('x', null as never)).toThrow(/got null/);
+    expect(() => checker.add('x', undefined as never)).toThrow(/got undefined/);
+    expect(() => checker.add('x', 'db' as never)).toThrow(InvalidHealthCheckError);
     expect(() => checker.add('x', { check: 1 } as never)).toThrow(
       /must be a function or an object with a check\(\) method/,
     );

@@ -139,6 +139,9 @@ describe('labelValues helpers', () => {
     expect(() => buildSchema('m', 'a' as never, {}, [])).toThrow(/must be an array/);
     expect(buildConstLabels('m', { n: 1 } as never, [])).toEqual({ n: '1' });
     expect(() => buildConstLabels('m', 'x' as never, [])).toThrow(/must be an object/);
+    // null is an object to typeof: it must still get the typed error, not a TypeError.
+    expect(() => buildConstLabels('m', null as never, [])).toThrow(InvalidMetricError);
+    expect(() => buildConstLabels('m', null as never, [])).toThrow(/must be an object/);
     expect(() => buildConstLabels('h', { le: '1' }, ['le'])).toThrow(/reserved/);
   });
 });

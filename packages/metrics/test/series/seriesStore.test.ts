@@ -190,6 +190,56 @@ describe('SeriesStore', () => {
     expect(labeled.size).toBe(1);
   });
 
+  it('remove walks the path by each level’s own value and keeps sibling series', () => {
+    const { s } = store({ labelNames: ['a', 'b'] });
+    const sibling = s.resolve({ a: 'x', b: 'z' });
+    const other = s.resolve({ a: 'y', b: 'x' });
+    s.resolve({ a: 'x', b: 'y' });
+    expect(s.remove({ a: 'x', b: 'y' })).toBe(true);
+    expect(s.size).toBe(2);
+    expect(series(s).map(([slot]) => slot)).toEqual([sibling, other]);
+    // The sibling's inner map was not pruned: it is found again, not recreated.
+    expect(s.resolve({ a: 'x', b: 'z' })).toBe(sibling);
+    expect(s.remove({ a: 'y', b: 'z' })).toBe(false);
+    expect(s.size).toBe(2);
+  });
+
+  it('counts the unlabeled series in size, once', () => {
+    const { s } = store();
+    s.resolve(undefined);
+    s.resolve({});
+    expect(s.size).toBe(1);
+    expect(s.remove({})).toBe(true);
+    expect(s.size).toBe(0);
+    expect(s.remove({})).toBe(false);
+    expect(s.size).toBe(0);
+  });
+
+  it.each([
+    ['two', { method: 'GET', route: '/a' }],
+    ['three', { code: '200', method: 'GET', route: '/a' }],
+    ['four', { code: '200', host: 'h', method: 'GET', route: '/a' }],
+  ])(
+    'rejects an extra label on an existing series of %s labels (fast path)',
+    (_arity, labels: Record<string, string>) => {
+      const { s } = store({ labelNames: Object.keys(labels) });
+      const cell = s.resolve(labels);
+      expect(s.resolve({ ...labels })).toBe(cell);
+      expect(() => s.resolve({ ...labels, extra: 'x' })).toThrow(/Unknown label "extra"/);
+      expect(s.size).toBe(1);
+    },
+  );
+
+  it('rejects null and non-object labels on remove with an InvalidMetricError', () => {
+    const { s } = store({ labelNames: ['a'] });
+    s.resolve({ a: '1' });
+    expect(() => s.remove(null as never)).toThrow(InvalidMetricError);
+    expect(() => s.remove(null as never)).toThrow(/must be an object.*got null/);
+    expect(() => s.remove('a' as never)).toThrow(InvalidMetricError);
+    expect(() => s.remove(['1'] as never)).toThrow(InvalidMetricError);
+    expect(s.size).toBe(1);
+  });
+
   it('builds export labels per call, constant labels first, overflow included', () => {
     const { s } = store({ constLabels: { env: 'prod' }, maxSeries: 1 });
     const c = s.resolve({ a: 'x' });

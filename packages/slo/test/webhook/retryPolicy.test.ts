@@ -11,6 +11,9 @@ describe('retry policy', () => {
   it('reads Retry-After as seconds or an HTTP date', () => {
     expect(parseRetryAfterMs('3')).toBe(3000);
     expect(parseRetryAfterMs(' 0 ')).toBe(0);
+    // Several digits, and digits followed by something else (neither seconds nor a date).
+    expect(parseRetryAfterMs('120')).toBe(120_000);
+    expect(parseRetryAfterMs('12abc')).toBeUndefined();
     const now = Date.parse('2024-05-01T12:00:00Z');
     expect(parseRetryAfterMs('Wed, 01 May 2024 12:00:10 GMT', now)).toBe(10_000);
     expect(parseRetryAfterMs('Wed, 01 May 2024 11:00:00 GMT', now)).toBe(0);

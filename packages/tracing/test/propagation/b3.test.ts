@@ -35,15 +35,32 @@ describe('B3 single header', () => {
     [`${TRACE}`],
     [`${TRACE.toUpperCase()}-${SPAN}-1`],
     [`${TRACE}-${SPAN}-1-zz`],
+    // Each breaks one rule: a fifth field, a bad span id, a bad 128-bit trace id.
+    [`${TRACE}-${SPAN}-1-${PARENT}-x`],
+    [`${TRACE}-${SPAN.slice(1)}-1`],
+    [`${TRACE.slice(1)}-${SPAN}-1`],
     [''],
+    ['   '],
   ])('ignores %j', (b3) => {
     expect(extractB3Single({ b3 })).toBeUndefined();
   });
 
-  it('writes the single header', () => {
+  it('ignores spaces around the header', () => {
+    expect(extractB3Single({ b3: `  ${TRACE}-${SPAN}-1 \t` })).toEqual({
+      traceId: TRACE,
+      spanId: SPAN,
+      traceFlags: 1,
+      isRemote: true,
+    });
+  });
+
+  it('writes the single header with its sampling state', () => {
     const carrier: Record<string, string> = {};
     injectB3Single(carrier, { traceId: TRACE, spanId: SPAN, traceFlags: 3 });
     expect(carrier).toEqual({ b3: `${TRACE}-${SPAN}-1` });
+    // An unsampled context must not force sampling downstream.
+    injectB3Single(carrier, { traceId: TRACE, spanId: SPAN, traceFlags: 2 });
+    expect(carrier).toEqual({ b3: `${TRACE}-${SPAN}-0` });
   });
 });
 
@@ -65,7 +82,23 @@ describe('B3 multi headers', () => {
     ).toBe(0);
   });
 
+  it('ignores spaces around every header value', () => {
+    expect(
+      extractB3Multi({
+        'x-b3-traceid': ` ${TRACE} `,
+        'x-b3-spanid': `\t${SPAN} `,
+        'x-b3-sampled': ' TRUE ',
+      }),
+    ).toEqual({ traceId: TRACE, spanId: SPAN, traceFlags: 1, isRemote: true });
+    expect(
+      extractB3Multi({ 'x-b3-traceid': TRACE, 'x-b3-spanid': SPAN, 'x-b3-flags': ' 1 ' })
+        ?.traceFlags,
+    ).toBe(1);
+  });
+
   it('ignores missing or bad ids', () => {
+    expect(extractB3Multi({ 'x-b3-spanid': SPAN })).toBeUndefined();
+    expect(extractB3Multi({ 'x-b3-traceid': TRACE, 'x-b3-spanid': 'e457' })).toBeUndefined();
     expect(extractB3Multi({ 'x-b3-traceid': TRACE })).toBeUndefined();
     expect(extractB3Multi({ 'x-b3-traceid': 'xyz', 'x-b3-spanid': SPAN })).toBeUndefined();
   });
@@ -74,5 +107,7 @@ describe('B3 multi headers', () => {
     const carrier: Record<string, string> = {};
     injectB3Multi(carrier, { traceId: TRACE, spanId: SPAN, traceFlags: 0 });
     expect(carrier).toEqual({ 'x-b3-traceid': TRACE, 'x-b3-spanid': SPAN, 'x-b3-sampled': '0' });
+    injectB3Multi(carrier, { traceId: TRACE, spanId: SPAN, traceFlags: 1 });
+    expect(carrier['x-b3-sampled']).toBe('1');
   });
 });

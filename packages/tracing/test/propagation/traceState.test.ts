@@ -46,6 +46,18 @@ describe('TraceState.parse', () => {
     ['a dot in a key', 'foo.bar=1'],
     ['a key starting with @', '@foo=1,bar=2'],
     ['a key of 257 characters', `foo=1,${'z'.repeat(257)}=1`],
+    // One bad character per key, below and above each allowed range.
+    ['an uppercase letter after the first', 'fOo=1'],
+    ['a colon in a key', 'f:o=1'],
+    ['a brace in a key', 'fo{=1'],
+    ['a tilde in a key', 'fo~=1'],
+    ['a key starting with a tilde', '~foo=1'],
+    ['a key starting with a brace', '{foo=1'],
+    ['a key starting with a dash', '-foo=1'],
+    ['a key starting with a star', '*foo=1'],
+    ['a key starting with a colon', ':foo=1'],
+    ['a non-ASCII value character', 'foo=café'],
+    ['a DEL value character', 'foo=a\u007fb'],
     ['an equals sign in a value', 'foo=bar=baz'],
     ['an empty value', 'foo=,bar=3'],
     ['a member without "="', 'foo,bar=3'],
@@ -102,6 +114,15 @@ describe('TraceState.parse', () => {
     expect(TraceState.parse(['foo=1', `${'z'.repeat(256)}=1`])!.get('foo')).toBe('1');
   });
 
+  it('accepts a value of exactly 256 characters, and the edges of every character range', () => {
+    const value = `${'v'.repeat(255)}~`;
+    expect(TraceState.parse(`foo=${value}`)!.get('foo')).toBe(value);
+    expect(isValidTraceStateValue(value)).toBe(true);
+    expect(isValidTraceStateValue(`${value}v`)).toBe(false);
+    expect(TraceState.parse('z9=1,0z=2,a_-*/@z09=3')!.keys()).toEqual(['z9', '0z', 'a_-*/@z09']);
+    expect(TraceState.parse('foo= !~')!.get('foo')).toBe(' !~');
+  });
+
   it('drops trailing spaces of a value as optional whitespace but keeps leading ones', () => {
     expect(TraceState.parse('foo=  1  ')!.get('foo')).toBe('  1');
   });
@@ -130,6 +151,55 @@ describe('TraceState.parse', () => {
     expect(TraceState.normalize(many.join(','))).toBe(cut.serialize());
   });
 
+  /** A member of exactly `length` characters (`key=vvv…`). */
+  const entry = (key: string, length: number) => `${key}=${'v'.repeat(length - key.length - 1)}`;
+  const keysOf = (members: string[]) => members.map((m) => m.split('=')[0]);
+
+  it('keeps a header of exactly 512 characters whole, even with an entry of 128', () => {
+    const members = [entry('a', 128), entry('b', 127), entry('c', 127), entry('d', 127)];
+    const header = members.join(',');
+    expect(header.length).toBe(MAX_TRACE_STATE_LENGTH);
+    expect(TraceState.parse(header)!.serialize()).toBe(header);
+    expect(TraceState.normalize(header)).toBe(header);
+  });
+
+  it('cuts a header of 513 characters from the end when no entry is over 128', () => {
+    const members = [entry('a', 128), entry('b', 127), entry('c', 127), entry('d', 128)];
+    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + 1);
+    const state = TraceState.parse(members.join(','))!;
+    expect(state.keys()).toEqual(['a', 'b', 'c']);
+    expect(TraceState.normalize(members.join(','))).toBe(members.slice(0, 3).join(','));
+  });
+
+  it('drops long entries only until the header fits: exactly 512 after the first', () => {
+    const members = [
+      entry('l1', 200),
+      entry('l2', 209),
+      entry('s1', 100),
+      entry('s2', 100),
+      entry('s3', 100),
+    ];
+    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + 201);
+    const state = TraceState.parse(members.join(','))!;
+    expect(state.keys()).toEqual(['l2', 's1', 's2', 's3']);
+    expect(state.serialize().length).toBe(MAX_TRACE_STATE_LENGTH);
+  });
+
+  it('drops entries from the end only until the header fits: exactly 512 after one', () => {
+    const members = [
+      entry('a', 100),
+      entry('b', 100),
+      entry('c', 100),
+      entry('d', 100),
+      entry('e', 108),
+      entry('f', 100),
+    ];
+    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + 101);
+    const state = TraceState.parse(members.join(','))!;
+    expect(state.keys()).toEqual(keysOf(members.slice(0, 5)));
+    expect(state.serialize().length).toBe(MAX_TRACE_STATE_LENGTH);
+  });
+
   it('normalize returns a clean header unchanged and cleans up the rest', () => {
     const header = 'rojo=00f067aa0ba902b7,congo=t61rcWkgMzE';
     expect(TraceState.normalize(header)).toBe(header);
@@ -155,6 +225,19 @@ describe('TraceState mutations', () => {
     expect(next.size).toBe(32);
     expect(next.keys()[0]).toBe('new');
     expect(next.get('k31')).toBeUndefined();
+  });
+
+  it('constructs from members keeping the first of a repeated key and at most 32', () => {
+    const state = new TraceState([
+      ['a', '1'],
+      ['b', '2'],
+      ['a', '3'],
+    ]);
+    expect(state.serialize()).toBe('a=1,b=2');
+    const many = new TraceState(Array.from({ length: 33 }, (_, i) => [`k${i}`, `${i}`] as const));
+    expect(many.size).toBe(32);
+    expect(many.get('k31')).toBe('31');
+    expect(many.get('k32')).toBeUndefined();
   });
 
   it('deletes members', () => {

@@ -58,6 +58,11 @@ describe('parseTraceparent (W3C Trace Context Level 2)', () => {
     ['future version with a bad separator', `cc-${TRACE}-${SPAN}-01.what-the-future-will-be-like`],
     ['empty', ''],
     ['wrong separators', `00_${TRACE}_${SPAN}_01`],
+    // One wrong separator at a time, so each position's check is pinned on its own.
+    ['wrong separator after the version', `00_${TRACE}-${SPAN}-01`],
+    ['wrong separator after the trace id', `00-${TRACE}_${SPAN}-01`],
+    ['wrong separator after the parent id', `00-${TRACE}-${SPAN}_01`],
+    ['future version, wrong separator after the version', `cc_${TRACE}-${SPAN}-01`],
   ])('rejects %s', (_case, header) => {
     expect(parseTraceparent(header)).toBeUndefined();
   });
