@@ -5,10 +5,14 @@
  * asks the tracing and metrics registries for `otlp` without registering anything and ships a
  * span and a counter to a receiver it runs itself. Once as ESM, once as CommonJS.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// By path, as core's discovery test does: the helpers import nothing of ours.
+import {
+  packTarball,
+  runOutsideWorkspace,
+} from '../../../../tools/test-support/src/packedInstall.js';
 
 const packagesDir = join(__dirname, '..', '..', '..');
 const PACKED = ['core', 'tracing', 'metrics', 'backend-otel'];
@@ -17,12 +21,12 @@ const APP_BODY = `
 const received = [];
 const server = createServer((req, res) => {
   req.resume();
-  req.on('end', () => { received.push(req.url); res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
+  req.on('end', () => { received.purunOutsideWorkspace(req.url); res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const endpoint = 'http://127.0.0.1:' + server.address().port;
 const faults = [];
-setMonitorDiagnostics((f) => faults.push(f.code));
+setMonitorDiagnostics((f) => faults.purunOutsideWorkspace(f.code));
 const tracing = TracingExporterRegistry.withDefaults();
 const metrics = MetricsExporterRegistry.withDefaults();
 const spanExporter = tracing.createExporter({ type: 'otlp', endpoint });
@@ -57,19 +61,6 @@ const { MetricsCollector, MetricsExporterRegistry, PeriodicMetricsExporter } = r
 (async () => {${APP_BODY}})();
 `;
 
-function sh(command: string, args: string[], cwd: string): string {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_loglevel: 'error' };
-  // pnpm's bin shims put the workspace's hoisted node_modules on NODE_PATH: the application would
-  // then resolve every workspace package from there, installed or not.
-  delete env.NODE_PATH;
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-}
-
 describe('otlp exporters in an installed application', () => {
   let work: string;
 
@@ -79,10 +70,7 @@ describe('otlp exporters in an installed application', () => {
     mkdirSync(packs);
     const deps: Record<string, string> = {};
     for (const pkg of PACKED) {
-      // pnpm pack rewrites workspace: ranges, exactly what gets published.
-      sh('pnpm', ['pack', '--pack-destination', packs], join(packagesDir, pkg));
-      const file = readdirSync(packs).find((f) => f.startsWith(`lexigram-monitor-${pkg}-`))!;
-      deps[`@lexigram/monitor-${pkg}`] = `file:${join(packs, file)}`;
+      deps[`@lexigram/monitor-${pkg}`] = `file:${packTarball(join(packagesDir, pkg), packs)}`;
     }
     const overrides = { '@lexigram/monitor-core': deps['@lexigram/monitor-core'] };
     const app = join(work, 'app');
@@ -100,7 +88,7 @@ describe('otlp exporters in an installed application', () => {
     writeFileSync(join(app, 'pnpm-workspace.yaml'), 'packages: []\n');
     writeFileSync(join(app, 'main.mjs'), APP_ESM);
     writeFileSync(join(app, 'main.cjs'), APP_CJS);
-    sh('pnpm', ['install', '--no-frozen-lockfile', '--prefer-offline'], app);
+    runOutsideWorkspace('pnpm', ['install', '--no-frozen-lockfile', '--prefer-offline'], app);
   }, 300_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -113,12 +101,12 @@ describe('otlp exporters in an installed application', () => {
   };
 
   it('ESM: both registries create otlp exporters that ship to the endpoint', () => {
-    const out = sh('node', ['main.mjs'], join(work, 'app'));
+    const out = runOutsideWorkspace('node', ['main.mjs'], join(work, 'app'));
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual(expected);
   }, 60_000);
 
   it('CommonJS: the same', () => {
-    const out = sh('node', ['main.cjs'], join(work, 'app'));
+    const out = runOutsideWorkspace('node', ['main.cjs'], join(work, 'app'));
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual(expected);
   }, 60_000);
 });
