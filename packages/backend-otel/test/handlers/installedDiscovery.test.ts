@@ -21,12 +21,12 @@ const APP_BODY = `
 const received = [];
 const server = createServer((req, res) => {
   req.resume();
-  req.on('end', () => { received.purunOutsideWorkspace(req.url); res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
+  req.on('end', () => { received.push(req.url); res.writeHead(200, { 'content-type': 'application/json' }).end('{}'); });
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const endpoint = 'http://127.0.0.1:' + server.address().port;
 const faults = [];
-setMonitorDiagnostics((f) => faults.purunOutsideWorkspace(f.code));
+setMonitorDiagnostics((f) => faults.push(f.code));
 const tracing = TracingExporterRegistry.withDefaults();
 const metrics = MetricsExporterRegistry.withDefaults();
 const spanExporter = tracing.createExporter({ type: 'otlp', endpoint });
