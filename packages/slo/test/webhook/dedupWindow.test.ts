@@ -29,6 +29,17 @@ describe('DedupWindow', () => {
     expect(dedup.size).toBe(3);
   });
 
+  it('prunes a key exactly windowMs old, and keeps one a millisecond younger', () => {
+    const dedup = new DedupWindow(1000, 10);
+    dedup.remember('old', 0);
+    dedup.remember('young', 1);
+    dedup.remember('new', 1000);
+    // 'old' is exactly one window old: expired, so pruned; 'young' is 999 ms old: kept.
+    expect(dedup.size).toBe(2);
+    expect(dedup.isDuplicate('young', 1000)).toBe(true);
+    expect(dedup.isDuplicate('old', 1000)).toBe(false);
+  });
+
   it('is disabled by a zero window', () => {
     const dedup = new DedupWindow(0, 10);
     dedup.remember('a', 0);
