@@ -1,6 +1,7 @@
 import { MonitorConfigError } from '../../src/index.js';
 import {
   MAX_TIMER_DELAY_MS,
+  durationMsSchema,
   durationProblem,
   validateDurationMs,
 } from '../../src/internal/index.js';
@@ -40,6 +41,24 @@ describe('durations', () => {
     expect(durationProblem(5, { min: 10 })).toBe('must be at least 10 ms, got a number (5)');
     expect(durationProblem(11, { max: 10 })).toBe('must be at most 10 ms, got a number (11)');
     expect(durationProblem(MAX_TIMER_DELAY_MS * 10, { max: Infinity })).toBeUndefined();
+  });
+
+  it('takes a minimum as inclusive: the minimum itself passes, anything below it does not', () => {
+    expect(durationProblem(10, { min: 10 })).toBeUndefined();
+    expect(durationProblem(9.999, { min: 10 })).toBe(
+      'must be at least 10 ms, got a number (9.999)',
+    );
+  });
+
+  it('durationMsSchema applies the same rule and wording through zod', () => {
+    const schema = durationMsSchema({ min: 10 });
+    expect(schema.parse(10)).toBe(10);
+    const result = schema.safeParse(5);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([
+      'must be at least 10 ms, got a number (5)',
+    ]);
+    expect(durationMsSchema().safeParse('1').success).toBe(false);
   });
 
   it('validateDurationMs returns the value or the fallback', () => {

@@ -12,6 +12,7 @@ describe('ShutdownOnce', () => {
 
   it('runs the work once; later calls share the first promise', async () => {
     const once = new ShutdownOnce();
+    expect(once.requested).toBe(false);
     let runs = 0;
     const first = once.run(() => runs++, { component: 'test' });
     const second = once.run(() => runs++, { component: 'test' });
@@ -34,7 +35,14 @@ describe('ShutdownOnce', () => {
     scheduler.advance(500);
     await closing;
     expect(faults).toEqual([
-      expect.objectContaining({ code: 'SHUTDOWN_TIMEOUT', component: 'test.c' }),
+      expect.objectContaining({
+        code: 'SHUTDOWN_TIMEOUT',
+        component: 'test.c',
+        message: expect.stringMatching(
+          /^Shutdown did not finish within 500 ms; .*Raise shutdownTimeoutMs/,
+        ) as string,
+        details: { timeoutMs: 500 },
+      }),
     ]);
   });
 
@@ -51,6 +59,7 @@ describe('ShutdownOnce', () => {
       ['SHUTDOWN_FAILED', 'a', boom],
       ['SHUTDOWN_FAILED', 'b', boom],
     ]);
+    expect(faults[0]!.message).toBe('Shutdown failed; resources were released as far as possible.');
   });
 
   it('sends faults to the component’s own onError when given', async () => {
