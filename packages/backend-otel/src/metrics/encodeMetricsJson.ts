@@ -1,9 +1,11 @@
 import type { ExemplarData, HrTime, Labels } from '@lexigram/monitor-core';
 import type {
+  HistogramPoint,
   NumberPoint,
   OtlpAttributes,
   OtlpMetric,
   OtlpMetricsBatch,
+  SummaryPoint,
 } from './otlpMetricsModel.js';
 
 /**
@@ -54,9 +56,7 @@ function metric(m: OtlpMetric): Record<string, unknown> {
         histogram: {
           aggregationTemporality: m.temporality,
           dataPoints: m.points.map((p) => ({
-            attributes: attributes(p.labels),
-            startTimeUnixNano: nanos(p.start),
-            timeUnixNano: nanos(p.time),
+            ...pointTimes(p),
             count: String(p.count),
             sum: double(p.sum),
             bucketCounts: p.counts.map(String),
@@ -70,9 +70,7 @@ function metric(m: OtlpMetric): Record<string, unknown> {
         ...head,
         summary: {
           dataPoints: m.points.map((p) => ({
-            attributes: attributes(p.labels),
-            startTimeUnixNano: nanos(p.start),
-            timeUnixNano: nanos(p.time),
+            ...pointTimes(p),
             count: String(p.count),
             sum: double(p.sum),
             quantileValues: p.quantiles.map((q) => ({
@@ -85,11 +83,18 @@ function metric(m: OtlpMetric): Record<string, unknown> {
   }
 }
 
-function numberPoint(p: NumberPoint): Record<string, unknown> {
+/** What every kind of data point starts with: its attributes, start and time. */
+function pointTimes(p: NumberPoint | HistogramPoint | SummaryPoint): Record<string, unknown> {
   return {
     attributes: attributes(p.labels),
     startTimeUnixNano: nanos(p.start),
     timeUnixNano: nanos(p.time),
+  };
+}
+
+function numberPoint(p: NumberPoint): Record<string, unknown> {
+  return {
+    ...pointTimes(p),
     asDouble: double(p.value),
     ...(p.exemplars?.length ? { exemplars: p.exemplars.map(exemplar) } : {}),
   };
