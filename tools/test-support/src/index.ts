@@ -1,7 +1,7 @@
 /**
  * `@lexigram/test-support`: helpers the test suites of every package share (private, never
- * published): a fake metrics collector, log capture, time helpers for virtual-time tests, and packed-tarball
- * installs.
+ * published): a fake metrics collector, log capture, time helpers for virtual-time tests,
+ * metric family snapshots, and packed-tarball installs.
  *
  * @packageDocumentation
  */
@@ -15,3 +15,11 @@ export {
 export { FakeScheduler } from './fakeScheduler.js';
 export { flushPromises, never, settle, sleep } from './time.js';
 export { packTarball, runOutsideWorkspace } from './packedInstall.js';
+export {
+  counterFamily,
+  gaugeFamily,
+  histogramFamily,
+  histogramSeries,
+  summaryFamily,
+  type FamilyText,
+} from './metricFamilies.js';

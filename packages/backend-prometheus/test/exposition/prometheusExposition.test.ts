@@ -1,5 +1,6 @@
 import type { MetricFamily, MonitorFault } from '@lexigram/monitor-core';
 import { PrometheusExposition } from '../../src/exposition/prometheusExposition.js';
+import { histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 const OM = 'application/openmetrics-text;version=1.0.0';
 
@@ -22,24 +23,11 @@ const families: MetricFamily[] = [
       { labels: { q: 'lo' }, value: -Infinity },
     ],
   },
-  {
-    name: 'http.request.duration',
-    help: 'Latency',
-    unit: 'seconds',
-    type: 'histogram',
-    series: [
-      {
-        labels: { route: '/a' },
-        buckets: [
-          { upperBound: 0.1, cumulativeCount: 1 },
-          { upperBound: 1, cumulativeCount: 2 },
-          { upperBound: Infinity, cumulativeCount: 3 },
-        ],
-        count: 3,
-        sum: 2.55,
-      },
-    ],
-  },
+  histogramFamily(
+    'http.request.duration',
+    [histogramSeries({ route: '/a' }, [0.1, 1, Infinity], [1, 2, 3], 2.55)],
+    { help: 'Latency', unit: 'seconds' },
+  ),
   {
     name: 'rpc_size',
     help: 'Sizes',
@@ -102,20 +90,11 @@ describe('PrometheusExposition', () => {
   });
 
   it('spells a UCUM unit out in the name and the UNIT line (s → seconds)', async () => {
-    const timed: MetricFamily = {
-      name: 'shop.checkout.duration',
-      help: '',
-      unit: 's',
-      type: 'histogram',
-      series: [
-        {
-          labels: {},
-          buckets: [{ upperBound: Infinity, cumulativeCount: 1 }],
-          count: 1,
-          sum: 0.03,
-        },
-      ],
-    };
+    const timed = histogramFamily(
+      'shop.checkout.duration',
+      [histogramSeries({}, [Infinity], [1], 0.03)],
+      { unit: 's' },
+    );
     const e = new PrometheusExposition({ sources: [{ collect: () => [timed] }] });
     const om = await e.render(OM);
     expect(om).toContain(
