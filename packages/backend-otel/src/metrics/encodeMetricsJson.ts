@@ -1,11 +1,10 @@
 import type { ExemplarData, HrTime, Labels } from '@lexigram/monitor-core';
 import type {
-  HistogramPoint,
   NumberPoint,
   OtlpAttributes,
   OtlpMetric,
   OtlpMetricsBatch,
-  SummaryPoint,
+  PointBase,
 } from './otlpMetricsModel.js';
 
 /**
@@ -84,7 +83,7 @@ function metric(m: OtlpMetric): Record<string, unknown> {
 }
 
 /** What every kind of data point starts with: its attributes, start and time. */
-function pointTimes(p: NumberPoint | HistogramPoint | SummaryPoint): Record<string, unknown> {
+function pointTimes(p: PointBase): Record<string, unknown> {
   return {
     attributes: attributes(p.labels),
     startTimeUnixNano: nanos(p.start),

@@ -1,11 +1,13 @@
 import type { ExemplarData, Labels } from '@lexigram/monitor-core';
 import { ProtobufWriter } from '../encoding/protobufWriter.js';
 import type {
+  CountedPoint,
   HistogramPoint,
   NumberPoint,
   OtlpAttributes,
   OtlpMetric,
   OtlpMetricsBatch,
+  PointBase,
   SummaryPoint,
 } from './otlpMetricsModel.js';
 
@@ -90,14 +92,14 @@ function writeAttributes(
 }
 
 /** Opens a data point and writes its start and time (fields 2 and 3 of every kind of point). */
-function beginPoint(w: ProtobufWriter, p: NumberPoint | HistogramPoint | SummaryPoint): void {
+function beginPoint(w: ProtobufWriter, p: PointBase): void {
   w.begin(1);
   w.timeField(2, p.start);
   w.timeField(3, p.time);
 }
 
 /** {@link beginPoint}, then count and sum (fields 4 and 5 of histogram and summary points). */
-function beginCountedPoint(w: ProtobufWriter, p: HistogramPoint | SummaryPoint): void {
+function beginCountedPoint(w: ProtobufWriter, p: CountedPoint): void {
   beginPoint(w, p);
   w.fixed64Field(4, p.count);
   w.doubleField(5, p.sum);
