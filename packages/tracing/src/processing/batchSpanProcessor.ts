@@ -3,10 +3,10 @@ import {
   type MonitorFaultHandler,
   type SpanExporter,
 } from '@lexigram/monitor-core';
-import { FieldChecker, ShutdownOnce } from '@lexigram/monitor-core/internal';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
 import { reportExportFault } from './errorReporter.js';
-import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
+import { ProcessorLifecycle } from './processorLifecycle.js';
 import { exportSpans } from './exportSpans.js';
 import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
 
@@ -52,39 +52,35 @@ export class BatchSpanProcessor implements SpanProcessor {
   readonly options: Readonly<
     Required<Omit<BatchSpanProcessorOptions, 'onError' | 'shutdownTimeoutMs'>>
   >;
-  private readonly exporter: SpanExporter;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number | undefined;
-  private readonly closing = new ShutdownOnce();
+  private readonly life: ProcessorLifecycle;
   private queue: Span[] = [];
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private draining: Promise<void> | undefined;
-  private exported = 0;
-  private dropped = 0;
   private droppedReported = 0;
-  private failedSpans = 0;
-  private failedExports = 0;
   private enqueued = 0;
   private settled = 0;
   private flushRequests = 0;
 
   /** @throws MonitorConfigError when an option is not a positive integer, or batch > queue. */
   constructor(exporter: SpanExporter, options: BatchSpanProcessorOptions = {}) {
-    this.exporter = exporter;
     this.options = resolveOptions(options);
-    this.onError = options.onError;
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+    this.life = new ProcessorLifecycle(
+      exporter,
+      'batchSpanProcessor',
+      options.onError,
+      options.shutdownTimeoutMs,
+    );
   }
 
   onEnd(span: Span): void {
-    if (this.closing.requested) {
-      this.dropped++;
+    if (this.life.closing.requested) {
+      this.life.dropped++;
       return;
     }
     const queue = this.queue;
     if (queue.length >= this.options.maxQueueSize) {
-      this.dropped++;
+      this.life.dropped++;
       return;
     }
     queue.push(span);
@@ -109,7 +105,7 @@ export class BatchSpanProcessor implements SpanProcessor {
     } finally {
       this.flushRequests--;
     }
-    await flushExporter(this.exporter, 'batchSpanProcessor', this.onError);
+    await this.life.flushExporter();
   }
 
   /**
@@ -117,26 +113,15 @@ export class BatchSpanProcessor implements SpanProcessor {
    * `shutdownTimeoutMs`. Idempotent; never rejects.
    */
   shutdown(): Promise<void> {
-    return shutdownProcessor({
-      closing: this.closing,
-      exporter: this.exporter,
-      component: 'batchSpanProcessor',
-      onError: this.onError,
-      shutdownTimeoutMs: this.shutdownTimeoutMs,
-      flush: () => this.forceFlush(),
-      beforeExporterShutdown: () => this.clearSchedule(),
-    });
+    return this.life.shutdown(
+      () => this.forceFlush(),
+      () => this.clearSchedule(),
+    );
   }
 
   /** Counters since creation. */
   stats(): SpanProcessorStats {
-    return {
-      exportedSpans: this.exported,
-      droppedSpans: this.dropped,
-      failedSpans: this.failedSpans,
-      failedExports: this.failedExports,
-      queuedSpans: this.queue.length,
-    };
+    return this.life.stats(this.queue.length);
   }
 
   private scheduleNow(): void {
@@ -176,7 +161,7 @@ export class BatchSpanProcessor implements SpanProcessor {
     const draining = this.runDrain().finally(() => {
       this.draining = undefined;
       // Spans that arrived while the last export settled wait for their own schedule.
-      if (this.queue.length > 0 && !this.closing.requested) {
+      if (this.queue.length > 0 && !this.life.closing.requested) {
         if (this.queue.length >= this.options.maxExportBatchSize) this.scheduleNow();
         else this.startTimer();
       }
@@ -207,17 +192,15 @@ export class BatchSpanProcessor implements SpanProcessor {
 
   private async exportBatch(batch: Span[]): Promise<void> {
     const views = batch.map((span) => span.toReadableSpan());
-    const pending = exportSpans(this.exporter, views, this.options.exportTimeoutMs);
+    const pending = exportSpans(this.life.exporter, views, this.options.exportTimeoutMs);
     if (pending === null) {
-      this.exported += batch.length;
+      this.life.exported += batch.length;
     } else {
       try {
         await pending;
-        this.exported += batch.length;
+        this.life.exported += batch.length;
       } catch (error) {
-        this.failedExports++;
-        this.failedSpans += batch.length;
-        reportExportFault('batchSpanProcessor', this.onError, error);
+        this.life.exportFailed(batch.length, error);
       }
     }
     this.settled += batch.length;
@@ -225,12 +208,13 @@ export class BatchSpanProcessor implements SpanProcessor {
 
   /** Drops are counted on the hot path and reported here, off it. */
   private reportDrops(): void {
-    if (this.dropped === this.droppedReported) return;
-    const newly = this.dropped - this.droppedReported;
-    this.droppedReported = this.dropped;
+    const dropped = this.life.dropped;
+    if (dropped === this.droppedReported) return;
+    const newly = dropped - this.droppedReported;
+    this.droppedReported = dropped;
     reportExportFault(
-      'batchSpanProcessor',
-      this.onError,
+      this.life.component,
+      this.life.onError,
       new SpanExportError(
         `Span queue full (maxQueueSize ${this.options.maxQueueSize}): ${newly} spans dropped. Raise maxQueueSize or make sure the exporter keeps up.`,
       ),
