@@ -65,12 +65,7 @@ export class BatchSpanProcessor implements SpanProcessor {
   /** @throws MonitorConfigError when an option is not a positive integer, or batch > queue. */
   constructor(exporter: SpanExporter, options: BatchSpanProcessorOptions = {}) {
     this.options = resolveOptions(options);
-    this.life = new ProcessorLifecycle(
-      exporter,
-      'batchSpanProcessor',
-      options.onError,
-      options.shutdownTimeoutMs,
-    );
+    this.life = new ProcessorLifecycle(exporter, 'batchSpanProcessor', options);
   }
 
   onEnd(span: Span): void {

@@ -17,13 +17,18 @@ export class ProcessorLifecycle {
   private failedSpans = 0;
   private failedExports = 0;
 
+  readonly onError: MonitorFaultHandler | undefined;
+  private readonly shutdownTimeoutMs: number | undefined;
+
   /** `component` names the processor in faults, e.g. `batchSpanProcessor`. */
   constructor(
     readonly exporter: SpanExporter,
     readonly component: string,
-    readonly onError: MonitorFaultHandler | undefined,
-    private readonly shutdownTimeoutMs: number | undefined,
-  ) {}
+    options: { readonly onError?: MonitorFaultHandler; readonly shutdownTimeoutMs?: number },
+  ) {
+    this.onError = options.onError;
+    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+  }
 
   /** An export of `spans` spans threw, rejected or timed out: count it and report it. */
   exportFailed(spans: number, error: unknown): void {

@@ -46,12 +46,7 @@ export class SimpleSpanProcessor implements SpanProcessor {
     }
     if (options.onError !== undefined) check.fn('onError', options.onError);
     check.throwIfInvalid();
-    this.life = new ProcessorLifecycle(
-      exporter,
-      'simpleSpanProcessor',
-      options.onError,
-      options.shutdownTimeoutMs,
-    );
+    this.life = new ProcessorLifecycle(exporter, 'simpleSpanProcessor', options);
   }
 
   onEnd(span: Span): void {
