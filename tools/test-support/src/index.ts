@@ -1,7 +1,7 @@
 /**
  * `@lexigram/test-support`: helpers the test suites of every package share (private, never
- * published): a fake metrics collector, log capture, time helpers for virtual-time tests,
- * metric family snapshots, and packed-tarball installs.
+ * published): a fake metrics collector, log and fault capture, time helpers for virtual-time
+ * tests, metric family snapshots, and packed-tarball installs.
  *
  * @packageDocumentation
  */
@@ -23,3 +23,4 @@ export {
   summaryFamily,
   type FamilyText,
 } from './metricFamilies.js';
+export { collectFaults, lookUpMissingExporter } from './faults.js';
