@@ -24,3 +24,25 @@ export async function settle(ms: number): Promise<void> {
 export async function flushPromises(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
+
+/**
+ * With jest fake timers on: advance to 1 ms before `deadlineMs` and note whether `promise` is
+ * still pending, then advance the last millisecond and wait for it. Resolves `true` when it held
+ * out until its deadline (a test of a shutdown deadline expects that); it never settles if
+ * `promise` does not.
+ */
+export async function pendingUntil(
+  promise: Promise<unknown>,
+  deadlineMs: number,
+): Promise<boolean> {
+  let done = false;
+  const settled = promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await jest.advanceTimersByTimeAsync(deadlineMs - 1);
+  const pending = !done;
+  await jest.advanceTimersByTimeAsync(1);
+  await settled;
+  return pending;
+}
