@@ -24,3 +24,4 @@ export {
   type FamilyText,
 } from './metricFamilies.js';
 export { collectFaults, lookUpMissingExporter } from './faults.js';
+export { configErrorPaths, thrownConfigError } from './configErrors.js';
