@@ -13,7 +13,15 @@ export {
   type WarningCapture,
 } from './captureLogger.js';
 export { FakeScheduler } from './fakeScheduler.js';
-export { flushPromises, never, pendingUntil, settle, sleep } from './time.js';
+export {
+  flushPromises,
+  never,
+  pendingUntil,
+  settle,
+  settleVirtual,
+  sleep,
+  withFakeTimers,
+} from './time.js';
 export { packTarball, runOutsideWorkspace } from './packedInstall.js';
 export {
   counterFamily,

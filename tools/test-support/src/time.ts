@@ -46,3 +46,26 @@ export async function pendingUntil(
   await settled;
   return pending;
 }
+
+/**
+ * Run `fn` on jest fake timers, then go back to real ones (also when it throws). Ticks,
+ * immediates and microtasks stay real, so a promise rejection left unhandled still surfaces
+ * (see {@link settleVirtual}).
+ */
+export async function withFakeTimers<T>(fn: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+  try {
+    return await fn();
+  } finally {
+    jest.useRealTimers();
+  }
+}
+
+/**
+ * Inside {@link withFakeTimers}: advance virtual time by `ms`, then wait one real macrotask, so a
+ * rejection that code under test left unhandled is raised while the test still runs.
+ */
+export async function settleVirtual(ms: number): Promise<void> {
+  await jest.advanceTimersByTimeAsync(ms);
+  await new Promise((resolve) => setImmediate(resolve));
+}
