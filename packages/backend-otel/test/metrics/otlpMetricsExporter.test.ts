@@ -1,7 +1,7 @@
 import type { MetricFamily } from '@lexigram/monitor-core';
 import { OtlpMetricsExporter } from '../../src/metrics/otlpMetricsExporter.js';
 import { makeCollector } from '../support/metrics.js';
-import { OtlpReceiver } from '../support/otlpReceiver.js';
+import { useOtlpReceiver } from '../support/otlpReceiver.js';
 import { counterFamily, histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 function metricsOf(body: Record<string, any>): Record<string, any> {
@@ -14,13 +14,7 @@ function attrs(list: any[] | undefined): Record<string, unknown> {
 }
 
 describe('OtlpMetricsExporter', () => {
-  const receiver = new OtlpReceiver();
-  beforeAll(() => receiver.start());
-  afterAll(() => receiver.stop());
-  beforeEach(() => {
-    receiver.requests.length = 0;
-    receiver.clearFaults();
-  });
+  const receiver = useOtlpReceiver();
 
   it.each([
     ['http/protobuf', 'none'],
