@@ -1,6 +1,7 @@
 import type { HistogramFamily, Labels, MetricFamily } from '@lexigram/monitor-core';
 import { bucketQuantile } from './bucketQuantile.js';
 import { isErrorSeries, methodOf, routeOf, seriesKey } from './labelKeys.js';
+import { LabelTrie } from './labelTrie.js';
 import { REQUEST_DURATION_METRIC } from './metricNames.js';
 
 /** RED figures of one route over the last tick. Latencies in seconds; NaN without requests. */
@@ -53,7 +54,6 @@ interface SeriesEntry {
   buckets: Float64Array;
   /** Tick that last saw the series; older entries are dropped. */
   seen: number;
-  live: boolean;
 }
 
 /** Options of {@link RouteAggregator}. */
@@ -80,9 +80,9 @@ export class RouteAggregator {
   /** The histogram read (suffix match). */
   readonly metric: string;
   private readonly entries = new Map<string, SeriesEntry>();
-  // Collectors hand out the same label object for a series on every snapshot: the common path
-  // finds its entry without building the key.
-  private readonly byLabels = new WeakMap<object, SeriesEntry>();
+  // Label objects may be new on every collect: the common path finds a series' entry by its
+  // label values, without building its key.
+  private readonly byLabels = new LabelTrie<SeriesEntry>();
   private readonly routes = new Map<string, RouteAccumulator>();
   private previousTime: number | undefined;
   private tickNumber = 0;
@@ -164,7 +164,7 @@ export class RouteAggregator {
 
   private entryOf(labels: Labels, tick: number): SeriesEntry {
     let entry = this.byLabels.get(labels);
-    if (entry !== undefined && entry.live) return entry;
+    if (entry !== undefined) return entry;
     const key = seriesKey(labels);
     entry = this.entries.get(key);
     if (entry === undefined) {
@@ -192,7 +192,6 @@ export class RouteAggregator {
         count: 0,
         buckets: EMPTY,
         seen: tick,
-        live: true,
       };
       this.entries.set(key, entry);
     }
@@ -210,11 +209,10 @@ export class RouteAggregator {
   private forgetUnseen(series: number, tick: number): void {
     if (this.entries.size > series) {
       for (const [key, entry] of this.entries) {
-        if (entry.seen !== tick) {
-          entry.live = false;
-          this.entries.delete(key);
-        }
+        if (entry.seen !== tick) this.entries.delete(key);
       }
+      // Series going away is rare: start the lookup trie afresh rather than prune it.
+      this.byLabels.clear();
     }
     for (const [key, acc] of this.routes) if (acc.seen !== tick) this.routes.delete(key);
   }
