@@ -92,6 +92,10 @@ export type {
   SummaryProtocol,
 } from './contracts/metric.js';
 export type { MetricsCollectorProtocol } from './contracts/metricsCollector.js';
+export type {
+  HistogramSeriesReader,
+  HistogramSeriesVisitor,
+} from './contracts/histogramSeriesReader.js';
 export type { MetricsBackendProtocol } from './contracts/metricsBackend.js';
 export type { SpanExporter } from './contracts/spanExporter.js';
 export type { SpanProtocol } from './contracts/span.js';

@@ -1,4 +1,5 @@
 import type { Labels } from '../model/labels.js';
+import type { HistogramSeriesReader } from './histogramSeriesReader.js';
 import type { MetricFamily, MetricsProducer } from '../model/metricSnapshot.js';
 import type {
   CounterProtocol,
@@ -45,4 +46,10 @@ export interface MetricsCollectorProtocol extends MetricsProducer {
    * reader falls back to `collect()` and filters.
    */
   collectFamilies?(names: readonly string[]): Promise<MetricFamily[]>;
+  /**
+   * The histogram `name` (resolved as `getMetric` does) read in place, or undefined when there
+   * is no histogram of that name here. Optional: a reader falls back to `collectFamilies` or
+   * `collect()`.
+   */
+  readHistogram?(name: string): HistogramSeriesReader | undefined;
 }

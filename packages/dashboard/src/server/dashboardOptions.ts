@@ -19,9 +19,11 @@ export interface DashboardOptions {
   enabled?: boolean;
   /**
    * Metrics to read (a collector or anything with `collect()`). A collector with
-   * `collectFamilies` (the metrics package's) is asked for the HTTP server metrics only.
+   * `readHistogram` (the metrics package's) is read in place, one with `collectFamilies` for
+   * the HTTP server metrics only.
    */
-  collector?: MetricsProducer & Partial<Pick<MetricsCollectorProtocol, 'collectFamilies'>>;
+  collector?: MetricsProducer &
+    Partial<Pick<MetricsCollectorProtocol, 'collectFamilies' | 'readHistogram'>>;
   /** Recent finished spans (the tracing package's `Tracer`). */
   recentSpans?: RecentSpansProtocol;
   /** Health probes (the health package's registry or checker). */

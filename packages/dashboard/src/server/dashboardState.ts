@@ -168,10 +168,17 @@ export class DashboardState {
     const collector = this.options.collector;
     if (!collector) return null;
     const cpuBefore = this.cpuMs();
-    const families = collector.collectFamilies
-      ? await collector.collectFamilies(this.metricNames)
-      : await collector.collect();
-    const requests = this.routes.update(families, time);
+    // In place when the collector can (no snapshot objects), else the selected families.
+    const reader = collector.readHistogram?.(this.routes.metric);
+    const requests =
+      reader !== undefined
+        ? this.routes.updateFrom(reader, time)
+        : this.routes.update(
+            collector.collectFamilies
+              ? await collector.collectFamilies(this.metricNames)
+              : await collector.collect(),
+            time,
+          );
     const costMs = this.cpuMs() - cpuBefore;
     const gapMs = Math.min(
       (costMs * 100) / this.options.metricsCpuBudgetPercent,

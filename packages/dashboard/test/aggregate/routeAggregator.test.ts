@@ -132,3 +132,42 @@ describe('RouteAggregator', () => {
     expect(back.overall.total).toBe(9);
   });
 });
+
+describe('RouteAggregator.updateFrom (a collector read in place)', () => {
+  it('gives tick for tick what update() gives from snapshots of the same collector', async () => {
+    const { MetricsCollector } = await import('@lexigram/monitor-metrics');
+    const collector = new MetricsCollector();
+    const histogram = collector.createHistogram('http.server.request.duration', '', {
+      buckets: [0.01, 0.1, 1],
+      labelNames: ['http.request.method', 'http.route', 'http.response.status_code'],
+    });
+    const fromSnapshots = new RouteAggregator({ topRoutes: 5 });
+    const inPlace = new RouteAggregator({ topRoutes: 5 });
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let tick = 0; tick < 12; tick++) {
+      const observations = tick === 0 ? 50 : Math.floor(random() * 40);
+      for (let i = 0; i < observations; i++) {
+        histogram.observe(random() * 2, {
+          'http.request.method': random() < 0.7 ? 'GET' : 'POST',
+          'http.route': `/r${Math.floor(random() * (3 + tick))}`, // new routes keep appearing
+          'http.response.status_code': random() < 0.1 ? '500' : '200',
+        });
+      }
+      if (tick === 6)
+        histogram.remove({
+          'http.request.method': 'GET',
+          'http.route': '/r0',
+          'http.response.status_code': '200',
+        });
+      const time = 1_000 * (tick + 1);
+      const expected = fromSnapshots.update(
+        await collector.collectFamilies(['http.server.request.duration']),
+        time,
+      );
+      const reader = collector.readHistogram('http.server.request.duration')!;
+      expect(inPlace.updateFrom(reader, time)).toEqual(expected);
+      if (tick > 0) expect(expected.overall.total).toBeGreaterThan(0);
+    }
+  });
+});

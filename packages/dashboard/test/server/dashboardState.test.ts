@@ -72,6 +72,49 @@ describe('DashboardState', () => {
     expect(snapshot.requests?.overall.rate).toBeCloseTo(20, 10);
   });
 
+  it('reads a collector with readHistogram in place, asking it by the dashboard metric name', async () => {
+    const readNames: string[] = [];
+    const s = new DashboardState(
+      resolveDashboardOptions({
+        enabled: true,
+        collector: {
+          collect: () => Promise.reject(new Error('reads everything')),
+          collectFamilies: () => Promise.reject(new Error('makes snapshot objects')),
+          readHistogram: (name: string) => {
+            readNames.push(name);
+            return {
+              upperBounds: [0.1, Number.POSITIVE_INFINITY],
+              forEachSeries: (visit) => {
+                // Per-bucket counts inside a larger store, at an offset.
+                visit(
+                  {
+                    http_request_method: 'GET',
+                    http_route: '/a',
+                    http_response_status_code: '200',
+                  },
+                  [9, 9, served - 2, 2],
+                  2,
+                  served,
+                  0,
+                );
+              },
+            };
+          },
+        },
+      }),
+      createRedactor([]),
+      () => time,
+    );
+    served = 10;
+    await s.build();
+    time += 2000;
+    served = 30;
+    const snapshot = await s.build();
+    expect(readNames).toEqual([REQUEST_DURATION_METRIC, REQUEST_DURATION_METRIC]);
+    expect(snapshot.requests?.overall).toMatchObject({ rate: 10, total: 30 });
+    expect(snapshot.requests?.routes.map((r) => r.route)).toEqual(['/a']);
+  });
+
   it('falls back to collect() for a producer without collectFamilies', async () => {
     const s = new DashboardState(
       resolveDashboardOptions({

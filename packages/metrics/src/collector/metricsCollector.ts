@@ -6,6 +6,7 @@ import {
   type CounterProtocol,
   type GaugeProtocol,
   type HistogramProtocol,
+  type HistogramSeriesReader,
   type InstrumentOptions,
   type Labels,
   type MetricFamily,
@@ -210,6 +211,15 @@ export class MetricsCollector implements MetricsCollectorProtocol {
     const selected =
       wanted.size === 0 ? [] : this.collectables.filter((metric) => wanted.has(metric));
     return collectWithBudget(selected, this.collectTimeoutMs, (error) => this.report(error));
+  }
+
+  /**
+   * The histogram `name` (resolved as {@link getMetric} does) read in place, without snapshot
+   * objects; undefined when `name` is not a histogram of this collector.
+   */
+  readHistogram(name: string): HistogramSeriesReader | undefined {
+    const metric = this.getMetric(name);
+    return metric instanceof Histogram ? metric.reader() : undefined;
   }
 
   private getOrCreate(

@@ -23,11 +23,15 @@ export interface PeriodicMetricsExporterOptions extends FaultOptions {
 }
 
 const COMPONENT = 'periodicMetricsExporter';
+/** Longest wait between attempts after failed exports (unless `intervalMs` is longer). */
+const MAX_FAILURE_PAUSE_MS = 30_000;
 
 /**
  * Collects from a producer and exports on an interval. A tick is skipped while the previous
  * export is still running; a failing collect or export is reported (`EXPORT_FAILED`) and the
- * loop goes on. The timer never keeps the process alive; `shutdown()` does one last export, then
+ * loop goes on, waiting twice as many intervals after each failure in a row (up to 30 s, or one
+ * interval when that is longer), so a backend that is down costs no collecting and encoding on
+ * every tick. Cumulative values lose nothing by a skipped tick; `exportNow()` never waits. The timer never keeps the process alive; `shutdown()` does one last export, then
  * shuts the exporter down, within `shutdownTimeoutMs`.
  *
  * @example
@@ -49,6 +53,11 @@ export class PeriodicMetricsExporter {
   private lastRun: Promise<void> | undefined;
   private lastRunResult: Promise<boolean> | undefined;
   private exportCount = 0;
+  private failuresInARow = 0;
+  /** Ticks left to skip after failures. */
+  private skipTicks = 0;
+  /** Set while exportNow() starts a run, which never skips. */
+  private forced = false;
 
   constructor(options: PeriodicMetricsExporterOptions) {
     const source = 'PeriodicMetricsExporter options';
@@ -88,7 +97,10 @@ export class PeriodicMetricsExporter {
    * for an export already running instead of starting a second one.
    */
   exportNow(): Promise<boolean> {
+    // runNow() calls runOnce() synchronously, so the flag is read before it is reset.
+    this.forced = true;
     const run = this.loop.runNow();
+    this.forced = false;
     if (run !== this.lastRun || this.lastRunResult === undefined) {
       this.lastRun = run;
       this.lastRunResult = run.then(() => this.lastResult);
@@ -132,13 +144,22 @@ export class PeriodicMetricsExporter {
   }
 
   private async runOnce(): Promise<void> {
+    if (this.skipTicks > 0 && !this.forced) {
+      this.skipTicks--;
+      return;
+    }
     try {
       const families = await this.producer.collect();
       await this.exporter.export(families);
       this.exportCount++;
       this.lastResult = true;
+      this.failuresInARow = 0;
+      this.skipTicks = 0;
     } catch (error) {
       this.lastResult = false;
+      this.failuresInARow++;
+      const maxTicks = Math.max(1, Math.floor(MAX_FAILURE_PAUSE_MS / this.intervalMs));
+      this.skipTicks = Math.min(2 ** (this.failuresInARow - 1), maxTicks) - 1;
       metricsFault(
         this.onError,
         COMPONENT,

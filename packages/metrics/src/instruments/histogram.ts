@@ -5,6 +5,7 @@ import type {
   HistogramFamily,
   HistogramProtocol,
   HistogramSeries as HistogramSeriesSnapshot,
+  HistogramSeriesReader,
   Labels,
 } from '@lexigram/monitor-core';
 import { validateBuckets } from './buckets.js';
@@ -34,6 +35,7 @@ export class Histogram extends ObserverInstrument implements HistogramProtocol, 
   readonly buckets: readonly number[];
   // Bucket counts and sums of every series, by slot.
   private readonly columns: HistogramColumns;
+  private upperBounds: readonly number[] | undefined;
 
   constructor(name: string, description?: string, options: HistogramInstrumentOptions = {}) {
     const bounds = validateBuckets(name, options.buckets);
@@ -81,6 +83,27 @@ export class Histogram extends ObserverInstrument implements HistogramProtocol, 
       series.push({ labels, buckets, count: cumulative, sum: sums[slot]! });
     });
     return { name: this.name, help: this.description, unit: this.unit, type: 'histogram', series };
+  }
+
+  /**
+   * Every series read in place, without snapshot objects: the visitor gets each series' labels
+   * and its per-bucket counts inside the histogram's own storage. For readers that go over many
+   * series often (the dashboard); `collect()` is the snapshot for everyone else.
+   */
+  reader(): HistogramSeriesReader {
+    const upperBounds = (this.upperBounds ??= Object.freeze([...this.buckets, Infinity]));
+    return {
+      upperBounds,
+      forEachSeries: (visit) => {
+        const { counts, sums, stride } = this.columns;
+        this.store.forEachSeries((slot, labels) => {
+          const base = slot * stride;
+          let count = 0;
+          for (let i = 0; i < stride; i++) count += counts[base + i]!;
+          visit(labels, counts, base, count, sums[slot]!);
+        });
+      },
+    };
   }
 
   /** @internal */

@@ -130,6 +130,75 @@ describe('PeriodicMetricsExporter', () => {
     ]);
   });
 
+  it('waits twice as many intervals after each failure in a row, and resumes on success', async () => {
+    jest.useFakeTimers();
+    try {
+      let down = true;
+      const attempts: number[] = [];
+      const loop = new PeriodicMetricsExporter({
+        producer: new MetricsCollector(),
+        exporter: {
+          export: () => {
+            attempts.push(Date.now());
+            if (down) throw new Error('collector unreachable');
+          },
+          shutdown: () => undefined,
+        },
+        intervalMs: 10,
+        onError: () => undefined,
+      });
+      const start = Date.now();
+      loop.start();
+      await jest.advanceTimersByTimeAsync(150);
+      // Failures at 10, then 1, 2, 4 and 8 intervals later.
+      expect(attempts.map((t) => t - start)).toEqual([10, 20, 40, 80]);
+      await jest.advanceTimersByTimeAsync(10);
+      expect(attempts.map((t) => t - start)).toEqual([10, 20, 40, 80, 160]);
+      await expect(loop.exportNow()).resolves.toBe(false); // an explicit export never waits
+      expect(attempts).toHaveLength(6);
+      down = false;
+      await jest.advanceTimersByTimeAsync(320); // the pause after 6 failures: 32 intervals
+      expect(attempts).toHaveLength(7);
+      expect(loop.exports).toBe(1);
+      await jest.advanceTimersByTimeAsync(10); // back to every interval
+      expect(attempts).toHaveLength(8);
+      await loop.shutdown();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('waits at most 30 s between attempts, or one interval when longer', async () => {
+    jest.useFakeTimers();
+    try {
+      for (const [intervalMs, gaps] of [
+        [10_000, [10_000, 20_000, 30_000, 30_000]],
+        [40_000, [40_000, 40_000, 40_000]],
+      ] as const) {
+        const attempts: number[] = [];
+        const loop = new PeriodicMetricsExporter({
+          producer: new MetricsCollector(),
+          exporter: {
+            export: () => {
+              attempts.push(Date.now());
+              throw new Error('collector unreachable');
+            },
+            shutdown: () => undefined,
+          },
+          intervalMs,
+          onError: () => undefined,
+        });
+        loop.start();
+        await jest.advanceTimersByTimeAsync(intervalMs + gaps.reduce((a, b) => a + b, 0));
+        const seen = attempts.slice(1).map((t, i) => t - attempts[i]!);
+        expect(seen).toEqual(gaps);
+        await loop.shutdown();
+      }
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('does not overlap exports', async () => {
     let running = 0;
     let maxRunning = 0;

@@ -37,9 +37,18 @@ export const BATCH_SPAN_PROCESSOR_DEFAULTS = Object.freeze({
   exportTimeoutMs: 30_000,
 });
 
+/** Longest pause after failed exports (unless `scheduledDelayMs` is longer). */
+const MAX_FAILURE_PAUSE_MS = 30_000;
+
 /**
  * Queues ended spans and exports them in batches from the background: when a batch is full
  * (on the next turn of the event loop) or `scheduledDelayMs` after the first queued span.
+ *
+ * After a failed export it pauses before the next one: `scheduledDelayMs`, doubled after each
+ * failure in a row, up to 30 s. While the backend is down the application then pays only for
+ * queueing (and, with the queue full, a counted drop), not for converting and encoding batches
+ * that cannot be sent; what is queued goes out with the first export after the pause.
+ * `forceFlush()` and `shutdown()` do not wait for the pause.
  *
  * `onEnd` only pushes onto a bounded queue: no I/O, no promise, no exporter code on the
  * application's call stack. A full queue drops new spans and counts them; a failing or hanging
@@ -57,6 +66,9 @@ export class BatchSpanProcessor implements SpanProcessor {
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
   private draining: Promise<void> | undefined;
+  /** Failed exports in a row; sets the pause before the next background export. */
+  private failuresInARow = 0;
+  private paused = false;
   private droppedReported = 0;
   private enqueued = 0;
   private settled = 0;
@@ -80,7 +92,8 @@ export class BatchSpanProcessor implements SpanProcessor {
     }
     queue.push(span);
     this.enqueued++;
-    if (this.draining !== undefined) return; // the running drain picks it up
+    // A running drain picks it up; a pause after failures ends with a drain.
+    if (this.draining !== undefined || this.paused) return;
     if (queue.length >= this.options.maxExportBatchSize) {
       if (this.immediate === undefined) this.scheduleNow();
     } else if (this.timer === undefined) {
@@ -119,6 +132,12 @@ export class BatchSpanProcessor implements SpanProcessor {
     return this.life.stats(this.queue.length);
   }
 
+  /** The wait before the next background export after `failuresInARow` failures. */
+  private pauseMs(): number {
+    const delay = this.options.scheduledDelayMs;
+    return Math.min(delay * 2 ** (this.failuresInARow - 1), Math.max(delay, MAX_FAILURE_PAUSE_MS));
+  }
+
   private scheduleNow(): void {
     this.immediate = setImmediate(() => {
       this.immediate = undefined;
@@ -127,15 +146,17 @@ export class BatchSpanProcessor implements SpanProcessor {
     this.immediate.unref();
   }
 
-  private startTimer(): void {
+  private startTimer(delayMs = this.options.scheduledDelayMs): void {
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.paused = false;
       void this.drain();
-    }, this.options.scheduledDelayMs);
+    }, delayMs);
     this.timer.unref();
   }
 
   private clearSchedule(): void {
+    this.paused = false;
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -155,8 +176,14 @@ export class BatchSpanProcessor implements SpanProcessor {
     if (this.draining !== undefined) return this.draining;
     const draining = this.runDrain().finally(() => {
       this.draining = undefined;
+      if (this.life.closing.requested) return;
+      if (this.failuresInARow > 0) {
+        this.paused = true;
+        this.startTimer(this.pauseMs());
+        return;
+      }
       // Spans that arrived while the last export settled wait for their own schedule.
-      if (this.queue.length > 0 && !this.life.closing.requested) {
+      if (this.queue.length > 0) {
         if (this.queue.length >= this.options.maxExportBatchSize) this.scheduleNow();
         else this.startTimer();
       }
@@ -181,13 +208,17 @@ export class BatchSpanProcessor implements SpanProcessor {
       } else {
         batch = this.queue.splice(0, max);
       }
-      await this.exportBatch(batch);
+      const ok = await this.exportBatch(batch);
+      // After a failure only a waiting flush goes on; the background pauses (see drain()).
+      if (!ok && this.flushRequests === 0) return;
     }
   }
 
-  private async exportBatch(batch: Span[]): Promise<void> {
+  /** Export one batch; false when it failed (counted and reported). */
+  private async exportBatch(batch: Span[]): Promise<boolean> {
     const views = batch.map((span) => span.toReadableSpan());
     const pending = exportSpans(this.life.exporter, views, this.options.exportTimeoutMs);
+    let ok = true;
     if (pending === null) {
       this.life.exported += batch.length;
     } else {
@@ -195,10 +226,13 @@ export class BatchSpanProcessor implements SpanProcessor {
         await pending;
         this.life.exported += batch.length;
       } catch (error) {
+        ok = false;
         this.life.exportFailed(batch.length, error);
       }
     }
+    this.failuresInARow = ok ? 0 : this.failuresInARow + 1;
     this.settled += batch.length;
+    return ok;
   }
 
   /** Drops are counted on the hot path and reported here, off it. */

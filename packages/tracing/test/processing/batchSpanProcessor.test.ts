@@ -198,6 +198,82 @@ describe('BatchSpanProcessor on virtual time', () => {
   });
 });
 
+describe('BatchSpanProcessor after failed exports (virtual time)', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('pauses the background before the next export, doubling per failure, then delivers the queue', async () => {
+    const { exporter, end, processor } = setup({
+      maxExportBatchSize: 2,
+      maxQueueSize: 4,
+      scheduledDelayMs: 100,
+    });
+    exporter.mode = 'reject';
+    end('a', 'b');
+    await jest.advanceTimersByTimeAsync(0);
+    expect(exporter.attempts).toBe(1);
+    end('c', 'd'); // a full batch, which would go out on the next turn: paused instead
+    await jest.advanceTimersByTimeAsync(99);
+    expect(exporter.attempts).toBe(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(exporter.attempts).toBe(2); // c, d failed: the next pause is 200 ms
+    end('e', 'f', 'g', 'h', 'i'); // the queue holds 4: i is dropped and counted
+    await jest.advanceTimersByTimeAsync(199);
+    expect(exporter.attempts).toBe(2);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(exporter.attempts).toBe(3); // e, f failed; g, h stay queued for after the pause
+    expect(processor.stats()).toMatchObject({
+      failedExports: 3,
+      failedSpans: 6,
+      droppedSpans: 1,
+      queuedSpans: 2,
+    });
+    exporter.mode = 'ok'; // the backend is back
+    await jest.advanceTimersByTimeAsync(399);
+    expect(exporter.batches).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(exporter.batches).toEqual([['g', 'h']]);
+    end('j', 'k'); // a success ended the pauses: a full batch goes out on the next turn again
+    await jest.advanceTimersByTimeAsync(0);
+    expect(exporter.batches).toEqual([
+      ['g', 'h'],
+      ['j', 'k'],
+    ]);
+  });
+
+  it('forceFlush does not wait for the pause', async () => {
+    const { exporter, end, processor } = setup({ scheduledDelayMs: 60_000 });
+    exporter.mode = 'reject';
+    end('a');
+    await processor.forceFlush();
+    expect(exporter.attempts).toBe(1);
+    exporter.mode = 'ok';
+    end('b');
+    await processor.forceFlush();
+    expect(exporter.batches).toEqual([['b']]);
+  });
+
+  it.each([
+    [20_000, [20_000, 30_000, 30_000]],
+    [40_000, [40_000, 40_000]],
+  ])(
+    'caps the pause at 30 s, or at scheduledDelayMs when longer (%i)',
+    async (scheduledDelayMs, pauses) => {
+      const { exporter, end } = setup({ maxExportBatchSize: 1, scheduledDelayMs });
+      exporter.mode = 'reject';
+      end('a', 'b', 'c', 'd', 'e');
+      await jest.advanceTimersByTimeAsync(0);
+      expect(exporter.attempts).toBe(1);
+      for (const [i, pause] of pauses.entries()) {
+        await jest.advanceTimersByTimeAsync(pause - 1);
+        expect(exporter.attempts).toBe(i + 1);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(exporter.attempts).toBe(i + 2);
+      }
+    },
+  );
+});
+
 describe('BatchSpanProcessor faults and lifecycle', () => {
   it('reports drops as SPANS_DROPPED and failures as SPAN_EXPORT_FAILED faults', async () => {
     const { exporter, faults, processor, end } = setup({ maxQueueSize: 1, maxExportBatchSize: 1 });

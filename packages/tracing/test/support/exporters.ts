@@ -7,8 +7,11 @@ export class ScriptedExporter implements SpanExporter {
   slowMs = 20;
   shutdownCalls = 0;
   flushCalls = 0;
+  /** Export calls, failed ones included. */
+  attempts = 0;
 
   export(spans: readonly ReadableSpanData[]): Promise<void> | void {
+    this.attempts++;
     const names = spans.map((s) => s.name);
     switch (this.mode) {
       case 'throw':
