@@ -2,7 +2,7 @@ import { OtlpMetricsExporter } from '../src/metrics/otlpMetricsExporter.js';
 import { OtlpSpanExporter } from '../src/spans/otlpSpanExporter.js';
 import { makeCollector } from './support/metrics.js';
 import { sendWithOtelSdk } from './support/otelSdk.js';
-import { OtlpReceiver } from './support/otlpReceiver.js';
+import { useOtlpReceiver } from './support/otlpReceiver.js';
 import { makeSpans } from './support/spans.js';
 
 const VOLATILE = new Set([
@@ -46,12 +46,7 @@ function comparable(value: any, key?: string): any {
 // The same telemetry through OpenTelemetry's own SDK and through our exporters, decoded by the
 // independent decoder, must be the same OTLP (ids and timestamps aside).
 describe('differential: our exporters vs OpenTelemetry SDK', () => {
-  const receiver = new OtlpReceiver();
-  beforeAll(() => receiver.start());
-  afterAll(() => receiver.stop());
-  beforeEach(() => {
-    receiver.requests.length = 0;
-  });
+  const receiver = useOtlpReceiver();
 
   it('spans', async () => {
     const spans = await makeSpans(3);

@@ -1,7 +1,7 @@
 /**
  * `@lexigram/test-support`: helpers the test suites of every package share (private, never
- * published): a fake metrics collector, log capture, time helpers for virtual-time tests, and packed-tarball
- * installs.
+ * published): a fake metrics collector, log and fault capture, time helpers for virtual-time
+ * tests, metric family snapshots, and packed-tarball installs.
  *
  * @packageDocumentation
  */
@@ -13,5 +13,23 @@ export {
   type WarningCapture,
 } from './captureLogger.js';
 export { FakeScheduler } from './fakeScheduler.js';
-export { flushPromises, never, settle, sleep } from './time.js';
+export {
+  flushPromises,
+  never,
+  pendingUntil,
+  settle,
+  settleVirtual,
+  sleep,
+  withFakeTimers,
+} from './time.js';
 export { packTarball, runOutsideWorkspace } from './packedInstall.js';
+export {
+  counterFamily,
+  gaugeFamily,
+  histogramFamily,
+  histogramSeries,
+  summaryFamily,
+  type FamilyText,
+} from './metricFamilies.js';
+export { collectFaults, lookUpMissingExporter } from './faults.js';
+export { configErrorPaths, thrownConfigError } from './configErrors.js';

@@ -4,6 +4,7 @@ import type {
   OtlpAttributes,
   OtlpMetric,
   OtlpMetricsBatch,
+  PointBase,
 } from './otlpMetricsModel.js';
 
 /**
@@ -54,9 +55,7 @@ function metric(m: OtlpMetric): Record<string, unknown> {
         histogram: {
           aggregationTemporality: m.temporality,
           dataPoints: m.points.map((p) => ({
-            attributes: attributes(p.labels),
-            startTimeUnixNano: nanos(p.start),
-            timeUnixNano: nanos(p.time),
+            ...pointTimes(p),
             count: String(p.count),
             sum: double(p.sum),
             bucketCounts: p.counts.map(String),
@@ -70,9 +69,7 @@ function metric(m: OtlpMetric): Record<string, unknown> {
         ...head,
         summary: {
           dataPoints: m.points.map((p) => ({
-            attributes: attributes(p.labels),
-            startTimeUnixNano: nanos(p.start),
-            timeUnixNano: nanos(p.time),
+            ...pointTimes(p),
             count: String(p.count),
             sum: double(p.sum),
             quantileValues: p.quantiles.map((q) => ({
@@ -85,11 +82,18 @@ function metric(m: OtlpMetric): Record<string, unknown> {
   }
 }
 
-function numberPoint(p: NumberPoint): Record<string, unknown> {
+/** What every kind of data point starts with: its attributes, start and time. */
+function pointTimes(p: PointBase): Record<string, unknown> {
   return {
     attributes: attributes(p.labels),
     startTimeUnixNano: nanos(p.start),
     timeUnixNano: nanos(p.time),
+  };
+}
+
+function numberPoint(p: NumberPoint): Record<string, unknown> {
+  return {
+    ...pointTimes(p),
     asDouble: double(p.value),
     ...(p.exemplars?.length ? { exemplars: p.exemplars.map(exemplar) } : {}),
   };

@@ -1,12 +1,18 @@
 import type { ExemplarData, Labels } from '@lexigram/monitor-core';
 import { ProtobufWriter } from '../encoding/protobufWriter.js';
 import type {
+  CountedPoint,
   HistogramPoint,
   NumberPoint,
   OtlpAttributes,
+  OtlpMetric,
   OtlpMetricsBatch,
+  PointBase,
   SummaryPoint,
 } from './otlpMetricsModel.js';
+
+/** The field of each kind of data in a `Metric` message. */
+const DATA_FIELD = { gauge: 5, sum: 7, histogram: 9, summary: 11 } as const;
 
 /**
  * Encode a batch as an OTLP `ExportMetricsServiceRequest` in protobuf. Field numbers are those of
@@ -29,36 +35,34 @@ export function encodeMetricsProtobuf(batch: OtlpMetricsBatch): Uint8Array {
     w.stringField(1, metric.name);
     w.stringField(2, metric.description);
     w.stringField(3, metric.unit);
-    switch (metric.kind) {
-      case 'gauge':
-        w.begin(5);
-        for (const p of metric.points) writeNumberPoint(w, p);
-        w.end();
-        break;
-      case 'sum':
-        w.begin(7);
-        for (const p of metric.points) writeNumberPoint(w, p);
-        w.uintField(2, metric.temporality);
-        w.boolField(3, metric.monotonic);
-        w.end();
-        break;
-      case 'histogram':
-        w.begin(9);
-        for (const p of metric.points) writeHistogramPoint(w, p);
-        w.uintField(2, metric.temporality);
-        w.end();
-        break;
-      case 'summary':
-        w.begin(11);
-        for (const p of metric.points) writeSummaryPoint(w, p);
-        w.end();
-        break;
-    }
+    w.begin(DATA_FIELD[metric.kind]); // gauge, sum, histogram or summary
+    writeData(w, metric);
+    w.end();
     w.end();
   }
   w.end();
   w.end();
   return w.finish();
+}
+
+/** The points of a metric, then the fields its kind adds after them. */
+function writeData(w: ProtobufWriter, metric: OtlpMetric): void {
+  switch (metric.kind) {
+    case 'gauge':
+      for (const p of metric.points) writeNumberPoint(w, p);
+      return;
+    case 'sum':
+      for (const p of metric.points) writeNumberPoint(w, p);
+      w.uintField(2, metric.temporality);
+      w.boolField(3, metric.monotonic);
+      return;
+    case 'histogram':
+      for (const p of metric.points) writeHistogramPoint(w, p);
+      w.uintField(2, metric.temporality);
+      return;
+    case 'summary':
+      for (const p of metric.points) writeSummaryPoint(w, p);
+  }
 }
 
 function writeAttributes(
@@ -87,10 +91,22 @@ function writeAttributes(
   }
 }
 
-function writeNumberPoint(w: ProtobufWriter, p: NumberPoint): void {
+/** Opens a data point and writes its start and time (fields 2 and 3 of every kind of point). */
+function beginPoint(w: ProtobufWriter, p: PointBase): void {
   w.begin(1);
   w.timeField(2, p.start);
   w.timeField(3, p.time);
+}
+
+/** {@link beginPoint}, then count and sum (fields 4 and 5 of histogram and summary points). */
+function beginCountedPoint(w: ProtobufWriter, p: CountedPoint): void {
+  beginPoint(w, p);
+  w.fixed64Field(4, p.count);
+  w.doubleField(5, p.sum);
+}
+
+function writeNumberPoint(w: ProtobufWriter, p: NumberPoint): void {
+  beginPoint(w, p);
   w.doubleField(4, p.value);
   if (p.exemplars) for (const e of p.exemplars) writeExemplar(w, 5, e);
   writeAttributes(w, 7, p.labels);
@@ -98,11 +114,7 @@ function writeNumberPoint(w: ProtobufWriter, p: NumberPoint): void {
 }
 
 function writeHistogramPoint(w: ProtobufWriter, p: HistogramPoint): void {
-  w.begin(1);
-  w.timeField(2, p.start);
-  w.timeField(3, p.time);
-  w.fixed64Field(4, p.count);
-  w.doubleField(5, p.sum);
+  beginCountedPoint(w, p);
   w.begin(6); // bucket_counts, packed
   for (const c of p.counts) w.fixed64(c);
   w.end();
@@ -117,11 +129,7 @@ function writeHistogramPoint(w: ProtobufWriter, p: HistogramPoint): void {
 }
 
 function writeSummaryPoint(w: ProtobufWriter, p: SummaryPoint): void {
-  w.begin(1);
-  w.timeField(2, p.start);
-  w.timeField(3, p.time);
-  w.fixed64Field(4, p.count);
-  w.doubleField(5, p.sum);
+  beginCountedPoint(w, p);
   for (const q of p.quantiles) {
     w.begin(6);
     w.doubleField(1, q.quantile);

@@ -9,34 +9,34 @@ export type OtlpAttributeValue = string | number | boolean;
 /** Attributes of a resource or scope. */
 export type OtlpAttributes = Readonly<Record<string, OtlpAttributeValue>>;
 
-/** A counter or gauge point. */
-export interface NumberPoint {
+/** What every point has: its labels and the interval it covers. */
+export interface PointBase {
   readonly labels: Labels;
   readonly start: HrTime;
   readonly time: HrTime;
+}
+
+/** A point that counts observations: a histogram or summary point. */
+export interface CountedPoint extends PointBase {
+  readonly count: number;
+  readonly sum: number;
+}
+
+/** A counter or gauge point. */
+export interface NumberPoint extends PointBase {
   readonly value: number;
   readonly exemplars: readonly ExemplarData[] | undefined;
 }
 
 /** An explicit-bucket histogram point; `counts` are per bucket, not cumulative. */
-export interface HistogramPoint {
-  readonly labels: Labels;
-  readonly start: HrTime;
-  readonly time: HrTime;
-  readonly count: number;
-  readonly sum: number;
+export interface HistogramPoint extends CountedPoint {
   readonly bounds: readonly number[];
   readonly counts: readonly number[];
   readonly exemplars: readonly ExemplarData[] | undefined;
 }
 
 /** A summary point. */
-export interface SummaryPoint {
-  readonly labels: Labels;
-  readonly start: HrTime;
-  readonly time: HrTime;
-  readonly count: number;
-  readonly sum: number;
+export interface SummaryPoint extends CountedPoint {
   readonly quantiles: readonly { readonly quantile: number; readonly value: number }[];
 }
 

@@ -2,20 +2,16 @@ import { BackendRegistry, loadConfig, type MonitorFault } from '@lexigram/monito
 import { metrics as otelMetrics } from '@opentelemetry/api';
 import { monitorBackends } from '../../src/backend/backendHandler.js';
 import { OpenTelemetryBackend } from '../../src/backend/openTelemetryBackend.js';
-import { OtlpReceiver } from '../support/otlpReceiver.js';
+import { useOtlpReceiver } from '../support/otlpReceiver.js';
 
 function attrs(list: any[] | undefined): Record<string, unknown> {
   return Object.fromEntries((list ?? []).map((a: any) => [a.key, Object.values(a.value)[0]]));
 }
 
 describe('OpenTelemetryBackend', () => {
-  const receiver = new OtlpReceiver();
+  const receiver = useOtlpReceiver();
   let faults: MonitorFault[];
-  beforeAll(() => receiver.start());
-  afterAll(() => receiver.stop());
   beforeEach(() => {
-    receiver.requests.length = 0;
-    receiver.clearFaults();
     faults = [];
   });
 

@@ -1,5 +1,5 @@
-import { MonitorConfigError } from '@lexigram/monitor-core';
 import { parseHeaders, resolveOtlpOptions } from '../../src/config/resolveOtlpOptions.js';
+import { thrownConfigError } from '@lexigram/test-support';
 
 describe('resolveOtlpOptions', () => {
   it('defaults to the OTLP/HTTP defaults', () => {
@@ -101,21 +101,16 @@ describe('resolveOtlpOptions', () => {
           OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url',
         },
       });
-    expect(bad).toThrow(MonitorConfigError);
-    try {
-      bad();
-    } catch (error) {
-      const paths = (error as MonitorConfigError).fields.map((f) => f.path);
-      expect(paths).toEqual(
-        expect.arrayContaining([
-          'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
-          'OTEL_EXPORTER_OTLP_TIMEOUT',
-          'OTEL_EXPORTER_OTLP_COMPRESSION',
-          'OTEL_EXPORTER_OTLP_ENDPOINT',
-        ]),
-      );
-      expect((error as Error).message).toMatch(/grpc is not supported/);
-    }
+    const error = thrownConfigError(bad);
+    expect(error.fields.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL',
+        'OTEL_EXPORTER_OTLP_TIMEOUT',
+        'OTEL_EXPORTER_OTLP_COMPRESSION',
+        'OTEL_EXPORTER_OTLP_ENDPOINT',
+      ]),
+    );
+    expect(error.message).toMatch(/grpc is not supported/);
   });
 
   it('reads process.env by default', () => {

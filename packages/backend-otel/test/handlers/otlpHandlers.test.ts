@@ -12,15 +12,10 @@ import { OTLPMetricsExporterHandler } from '../../src/handlers/otlpMetricsExport
 import { OTLPTracingExporterHandler } from '../../src/handlers/otlpTracingExporterHandler.js';
 import { OtlpMetricsExporter } from '../../src/metrics/otlpMetricsExporter.js';
 import { OtlpSpanExporter } from '../../src/spans/otlpSpanExporter.js';
-import { OtlpReceiver } from '../support/otlpReceiver.js';
+import { useOtlpReceiver } from '../support/otlpReceiver.js';
 
 describe('otlp exporter handlers', () => {
-  const receiver = new OtlpReceiver();
-  beforeAll(() => receiver.start());
-  afterAll(() => receiver.stop());
-  beforeEach(() => {
-    receiver.requests.length = 0;
-  });
+  const receiver = useOtlpReceiver();
 
   it('handle exactly "otlp"', () => {
     for (const handler of [new OTLPTracingExporterHandler(), new OTLPMetricsExporterHandler()]) {

@@ -1,7 +1,8 @@
 import type { MetricFamily } from '@lexigram/monitor-core';
 import { OtlpMetricsExporter } from '../../src/metrics/otlpMetricsExporter.js';
 import { makeCollector } from '../support/metrics.js';
-import { OtlpReceiver } from '../support/otlpReceiver.js';
+import { useOtlpReceiver } from '../support/otlpReceiver.js';
+import { counterFamily, histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 function metricsOf(body: Record<string, any>): Record<string, any> {
   const rm = body.resourceMetrics[0];
@@ -13,13 +14,7 @@ function attrs(list: any[] | undefined): Record<string, unknown> {
 }
 
 describe('OtlpMetricsExporter', () => {
-  const receiver = new OtlpReceiver();
-  beforeAll(() => receiver.start());
-  afterAll(() => receiver.stop());
-  beforeEach(() => {
-    receiver.requests.length = 0;
-    receiver.clearFaults();
-  });
+  const receiver = useOtlpReceiver();
 
   it.each([
     ['http/protobuf', 'none'],
@@ -115,33 +110,21 @@ describe('OtlpMetricsExporter', () => {
       const traceId = '0af7651916cd43dd8448eb211c80319c';
       const spanId = 'b7ad6b7169203331';
       const families: MetricFamily[] = [
-        {
-          name: 'latency',
-          help: '',
-          unit: 'seconds',
-          type: 'histogram',
-          series: [
+        histogramFamily(
+          'latency',
+          [
             {
-              labels: { route: '/a' },
-              buckets: [
-                { upperBound: 1, cumulativeCount: 1 },
-                { upperBound: Number.POSITIVE_INFINITY, cumulativeCount: 1 },
-              ],
-              count: 1,
-              sum: 0.25,
+              ...histogramSeries({ route: '/a' }, [1, Number.POSITIVE_INFINITY], [1, 1], 0.25),
               exemplars: [
                 { value: 0.25, time: [1700000000, 5], traceId, spanId, labels: { user: 'u1' } },
               ],
             },
           ],
-        },
-        {
-          name: 'hits',
-          help: '',
-          unit: '',
-          type: 'counter',
-          series: [{ labels: {}, value: 1, exemplars: [{ value: 1, time: [1700000000, 6] }] }],
-        },
+          { unit: 'seconds' },
+        ),
+        counterFamily('hits', [
+          { labels: {}, value: 1, exemplars: [{ value: 1, time: [1700000000, 6] }] },
+        ]),
       ];
       const exporter = new OtlpMetricsExporter({
         url: `${receiver.endpoint}/v1/metrics`,

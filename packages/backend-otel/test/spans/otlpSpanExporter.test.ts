@@ -110,44 +110,30 @@ describe('OtlpSpanExporter', () => {
   });
 });
 
-/** A plain-object copy of a span view (whose fields are getters). */
+/** The fields of a span view (whose fields are getters), copied by {@link plain}. */
+const SPAN_FIELDS = [
+  'name',
+  'kind',
+  'spanContext',
+  'parentSpanId',
+  'startTime',
+  'endTime',
+  'duration',
+  'status',
+  'attributes',
+  'events',
+  'links',
+  'resource',
+  'instrumentationScope',
+  'droppedAttributesCount',
+  'droppedEventsCount',
+  'droppedLinksCount',
+  'ended',
+] as const satisfies readonly (keyof ReadableSpanData)[];
+
+/** A plain-object copy of a span view. */
 function plain(span: ReadableSpanData): ReadableSpanData {
-  const {
-    name,
-    kind,
-    spanContext,
-    parentSpanId,
-    startTime,
-    endTime,
-    duration,
-    status,
-    attributes,
-    events,
-    links,
-    resource,
-    instrumentationScope,
-    droppedAttributesCount,
-    droppedEventsCount,
-    droppedLinksCount,
-    ended,
-  } = span;
-  return {
-    name,
-    kind,
-    spanContext,
-    parentSpanId,
-    startTime,
-    endTime,
-    duration,
-    status,
-    attributes,
-    events,
-    links,
-    resource,
-    instrumentationScope,
-    droppedAttributesCount,
-    droppedEventsCount,
-    droppedLinksCount,
-    ended,
-  };
+  return Object.fromEntries(
+    SPAN_FIELDS.map((key) => [key, span[key]]),
+  ) as unknown as ReadableSpanData;
 }

@@ -276,3 +276,18 @@ export function normalize(value: any, key?: string): any {
   if (key !== undefined && INT64_FIELDS.has(key) && typeof value === 'number') return String(value);
   return value;
 }
+
+/**
+ * A receiver for the enclosing `describe` block: started before its tests and stopped after
+ * them, with the recorded requests and planned faults cleared before each test.
+ */
+export function useOtlpReceiver(): OtlpReceiver {
+  const receiver = new OtlpReceiver();
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  beforeEach(() => {
+    receiver.requests.length = 0;
+    receiver.clearFaults();
+  });
+  return receiver;
+}

@@ -133,8 +133,7 @@ export function* renderFamily(
           text += `${open}${leLabel(b.upperBound)}} ${b.cumulativeCount}`;
           text += withExemplars ? `${exemplarSuffix(b)}\n` : '\n';
         }
-        const lb = braces(pairs);
-        text += `${name}_sum${lb} ${formatValue(s.sum)}\n${name}_count${lb} ${s.count}\n`;
+        text += sumAndCount(name, pairs, s);
         if (text.length >= BATCH) {
           yield text;
           text = '';
@@ -148,8 +147,7 @@ export function* renderFamily(
         for (const q of s.quantiles) {
           text += `${name}${braces(pairs, `quantile="${formatValue(q.quantile)}"`)} ${formatValue(q.value)}\n`;
         }
-        const lb = braces(pairs);
-        text += `${name}_sum${lb} ${formatValue(s.sum)}\n${name}_count${lb} ${s.count}\n`;
+        text += sumAndCount(name, pairs, s);
         if (text.length >= BATCH) {
           yield text;
           text = '';
@@ -158,4 +156,10 @@ export function* renderFamily(
       break;
   }
   if (text !== '') yield text;
+}
+
+/** The `_sum` and `_count` lines of a histogram or summary series. */
+function sumAndCount(name: string, pairs: string, s: { sum: number; count: number }): string {
+  const lb = braces(pairs);
+  return `${name}_sum${lb} ${formatValue(s.sum)}\n${name}_count${lb} ${s.count}\n`;
 }

@@ -1,24 +1,12 @@
 import type { MetricFamily } from '@lexigram/monitor-core';
 import { aggregateFamilies } from '../../src/cluster/aggregateFamilies.js';
 import { decodeFamilies, encodeFamilies } from '../../src/cluster/clusterMessages.js';
+import { histogramFamily, histogramSeries } from '@lexigram/test-support';
 
-const hist = (count: number, sum: number): MetricFamily => ({
-  name: 'lat',
-  help: '',
-  unit: 'seconds',
-  type: 'histogram',
-  series: [
-    {
-      labels: { r: '/' },
-      buckets: [
-        { upperBound: 1, cumulativeCount: count - 1 },
-        { upperBound: Infinity, cumulativeCount: count },
-      ],
-      count,
-      sum,
-    },
-  ],
-});
+const hist = (count: number, sum: number): MetricFamily =>
+  histogramFamily('lat', [histogramSeries({ r: '/' }, [1, Infinity], [count - 1, count], sum)], {
+    unit: 'seconds',
+  });
 
 describe('aggregateFamilies', () => {
   it('sums counters and histograms, keeps summaries per worker, applies gauge policies', () => {
@@ -49,17 +37,7 @@ describe('aggregateFamilies', () => {
     );
     const by = Object.fromEntries(out.map((f) => [f.name, f.series]));
     expect(by.c).toEqual([{ labels: {}, value: 6 }]);
-    expect(by.lat).toEqual([
-      {
-        labels: { r: '/' },
-        buckets: [
-          { upperBound: 1, cumulativeCount: 4 },
-          { upperBound: Infinity, cumulativeCount: 6 },
-        ],
-        count: 6,
-        sum: 3,
-      },
-    ]);
+    expect(by.lat).toEqual([histogramSeries({ r: '/' }, [1, Infinity], [4, 6], 3)]);
     expect(by.g).toEqual([{ labels: {}, value: 4 }]);
     expect(by.w).toEqual([
       { labels: { a: 'x', worker: '1' }, value: 2 },

@@ -1,5 +1,6 @@
 import type { MetricFamily, MonitorFault } from '@lexigram/monitor-core';
 import { PrometheusExposition } from '../../src/exposition/prometheusExposition.js';
+import { gaugeFamily, histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 const OM = 'application/openmetrics-text;version=1.0.0';
 
@@ -11,35 +12,16 @@ const families: MetricFamily[] = [
     type: 'counter',
     series: [{ labels: { 'shop.channel': 'web "eu"\n\\' }, value: 3 }],
   },
-  {
-    name: 'queue.depth',
-    help: '',
-    unit: '',
-    type: 'gauge',
-    series: [
-      { labels: {}, value: NaN },
-      { labels: { q: 'hi' }, value: Infinity },
-      { labels: { q: 'lo' }, value: -Infinity },
-    ],
-  },
-  {
-    name: 'http.request.duration',
-    help: 'Latency',
-    unit: 'seconds',
-    type: 'histogram',
-    series: [
-      {
-        labels: { route: '/a' },
-        buckets: [
-          { upperBound: 0.1, cumulativeCount: 1 },
-          { upperBound: 1, cumulativeCount: 2 },
-          { upperBound: Infinity, cumulativeCount: 3 },
-        ],
-        count: 3,
-        sum: 2.55,
-      },
-    ],
-  },
+  gaugeFamily('queue.depth', [
+    { labels: {}, value: NaN },
+    { labels: { q: 'hi' }, value: Infinity },
+    { labels: { q: 'lo' }, value: -Infinity },
+  ]),
+  histogramFamily(
+    'http.request.duration',
+    [histogramSeries({ route: '/a' }, [0.1, 1, Infinity], [1, 2, 3], 2.55)],
+    { help: 'Latency', unit: 'seconds' },
+  ),
   {
     name: 'rpc_size',
     help: 'Sizes',
@@ -102,20 +84,11 @@ describe('PrometheusExposition', () => {
   });
 
   it('spells a UCUM unit out in the name and the UNIT line (s → seconds)', async () => {
-    const timed: MetricFamily = {
-      name: 'shop.checkout.duration',
-      help: '',
-      unit: 's',
-      type: 'histogram',
-      series: [
-        {
-          labels: {},
-          buckets: [{ upperBound: Infinity, cumulativeCount: 1 }],
-          count: 1,
-          sum: 0.03,
-        },
-      ],
-    };
+    const timed = histogramFamily(
+      'shop.checkout.duration',
+      [histogramSeries({}, [Infinity], [1], 0.03)],
+      { unit: 's' },
+    );
     const e = new PrometheusExposition({ sources: [{ collect: () => [timed] }] });
     const om = await e.render(OM);
     expect(om).toContain(
@@ -125,27 +98,14 @@ describe('PrometheusExposition', () => {
   });
 
   it('writes exemplars only when enabled and only in OpenMetrics', async () => {
-    const withExemplar: MetricFamily = {
-      name: 'latency',
-      help: '',
-      unit: 'seconds',
-      type: 'histogram',
-      series: [
-        {
-          labels: {},
-          buckets: [
-            {
-              upperBound: 0.5,
-              cumulativeCount: 1,
-              exemplar: { labels: { trace_id: 'abc' }, value: 0.3, timestampMs: 1500 },
-            } as never,
-            { upperBound: Infinity, cumulativeCount: 1 },
-          ],
-          count: 1,
-          sum: 0.3,
-        },
-      ],
-    };
+    const series = histogramSeries({}, [0.5, Infinity], [1, 1], 0.3);
+    const exemplar = { labels: { trace_id: 'abc' }, value: 0.3, timestampMs: 1500 };
+    const [first, inf] = series.buckets;
+    const withExemplar = histogramFamily(
+      'latency',
+      [{ ...series, buckets: [{ ...first!, exemplar } as never, inf!] }],
+      { unit: 'seconds' },
+    );
     const on = new PrometheusExposition({
       sources: [{ collect: () => [withExemplar] }],
       exemplars: true,
@@ -159,13 +119,10 @@ describe('PrometheusExposition', () => {
   });
 
   it('streams bounded chunks that add up to the whole exposition', async () => {
-    const many: MetricFamily = {
-      name: 'big',
-      help: '',
-      unit: '',
-      type: 'gauge',
-      series: Array.from({ length: 5000 }, (_, i) => ({ labels: { id: String(i) }, value: i })),
-    };
+    const many = gaugeFamily(
+      'big',
+      Array.from({ length: 5000 }, (_, i) => ({ labels: { id: String(i) }, value: i })),
+    );
     const small = new PrometheusExposition({
       sources: [{ collect: () => [many] }],
       chunkSize: 4096,

@@ -1,6 +1,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { MonitorFault } from '@lexigram/monitor-core';
-import { MAX_ERROR_BODY_BYTES, PushgatewayClient } from '../../src/push/pushgatewayClient.js';
+import {
+  MAX_ERROR_BODY_BYTES,
+  PushgatewayClient,
+  type PushgatewayClientOptions,
+} from '../../src/push/pushgatewayClient.js';
+
+/** A client of `url` retrying after 1 ms, whose faults go to `faults`. */
+function faultingClient(
+  url: string,
+  faults: MonitorFault[],
+  options: Omit<PushgatewayClientOptions, 'url' | 'onError'> = {},
+): PushgatewayClient {
+  return new PushgatewayClient({ url, backoffMs: 1, onError: (f) => faults.push(f), ...options });
+}
 
 /** A loopback server answering with `reply(n)` for the n-th request; records each request. */
 async function fakeGateway(
@@ -65,11 +78,7 @@ describe('PushgatewayClient', () => {
       res.end('bad body');
     });
     try {
-      const c = new PushgatewayClient({
-        url: gw.url,
-        backoffMs: 1,
-        onError: (f) => faults.push(f),
-      });
+      const c = faultingClient(gw.url, faults);
       await expect(c.push('x 1\n')).resolves.toBe(false);
       expect(gw.seen).toHaveLength(1);
       expect(faults.map((f) => [f.code, f.message])).toEqual([
@@ -98,13 +107,7 @@ describe('PushgatewayClient', () => {
       pump();
     });
     try {
-      const c = new PushgatewayClient({
-        url: gw.url,
-        retries: 1,
-        backoffMs: 1,
-        timeoutMs: 10_000,
-        onError: (f) => faults.push(f),
-      });
+      const c = faultingClient(gw.url, faults, { retries: 1, timeoutMs: 10_000 });
       await expect(c.push('x 1\n')).resolves.toBe(false);
       expect(gw.seen).toHaveLength(2);
       expect(faults).toHaveLength(1);
@@ -125,13 +128,7 @@ describe('PushgatewayClient', () => {
     const faults: MonitorFault[] = [];
     const gw = await fakeGateway(() => undefined);
     try {
-      const c = new PushgatewayClient({
-        url: gw.url,
-        timeoutMs: 50,
-        retries: 1,
-        backoffMs: 1,
-        onError: (f) => faults.push(f),
-      });
+      const c = faultingClient(gw.url, faults, { timeoutMs: 50, retries: 1 });
       await expect(c.delete()).resolves.toBe(false);
       // Counted by the client: on a loaded machine an attempt can time out before the gateway
       // has even seen its headers, so the gateway's own count is not a reliable witness.

@@ -10,6 +10,7 @@ import { MetricsCollector } from '@lexigram/monitor-metrics';
 import { PrometheusBackend } from '../../src/backend/prometheusBackend.js';
 import { familiesToRows } from '../../src/store/metricRow.js';
 import { MetricStore } from '../../src/store/metricStore.js';
+import { histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 describe('familiesToRows', () => {
   it('writes one row per Prometheus sample', () => {
@@ -21,23 +22,9 @@ describe('familiesToRows', () => {
         type: 'counter',
         series: [{ labels: { b: '2', a: '1' }, value: 3 }],
       },
-      {
-        name: 'lat',
-        help: '',
+      histogramFamily('lat', [histogramSeries({}, [0.5, Infinity], [1, 2], 1.5)], {
         unit: 'seconds',
-        type: 'histogram',
-        series: [
-          {
-            labels: {},
-            buckets: [
-              { upperBound: 0.5, cumulativeCount: 1 },
-              { upperBound: Infinity, cumulativeCount: 2 },
-            ],
-            count: 2,
-            sum: 1.5,
-          },
-        ],
-      },
+      }),
     ];
     expect(familiesToRows(families, 1000)).toEqual([
       { timeMs: 1000, name: 'orders_created_total', labels: '{"a":"1","b":"2"}', value: 3 },

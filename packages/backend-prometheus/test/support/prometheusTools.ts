@@ -179,6 +179,19 @@ function stopper(child: ChildProcess, dir: string): () => Promise<void> {
   };
 }
 
+/** Wait until a started tool answers `/-/ready`; stop it (and clean `dir`) if it never does. */
+async function ready(child: ChildProcess, dir: string, port: number): Promise<RunningTool> {
+  const url = `http://127.0.0.1:${port}`;
+  const stop = stopper(child, dir);
+  try {
+    await waitReady(`${url}/-/ready`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
 /** One scrape job of {@link startPrometheus}. */
 export interface ScrapeJob {
   readonly job: string;
@@ -220,15 +233,7 @@ export async function startPrometheus(
     ],
     { stdio: 'ignore' },
   );
-  const url = `http://127.0.0.1:${port}`;
-  const stop = stopper(child, dir);
-  try {
-    await waitReady(`${url}/-/ready`, child);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
+  return ready(child, dir, port);
 }
 
 /** Start a Pushgateway on a free loopback port. */
@@ -238,15 +243,7 @@ export async function startPushgateway(binary: string): Promise<RunningTool> {
   const child = spawn(binary, [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
     stdio: 'ignore',
   });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = stopper(child, dir);
-  try {
-    await waitReady(`${url}/-/ready`, child);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
+  return ready(child, dir, port);
 }
 
 /** One instant-vector sample from `/api/v1/query`. */

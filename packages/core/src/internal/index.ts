@@ -58,6 +58,12 @@ export {
 } from './decorator.js';
 export { RingBuffer } from './ringBuffer.js';
 export { InertSpan } from './inertSpan.js';
+export {
+  activeSpanFn,
+  activeSpanOptions,
+  type OptionsOrFn,
+  type SpanFn,
+} from './activeSpanArgs.js';
 export { runStepsWithin, type DeadlineStep, type DeadlineStepOutcome } from './runStepsWithin.js';
 export { readCapped, type CappedBodySource, type ReadCappedOptions } from './readCapped.js';
 export { faultReporter, loggerFaultSink, type ComponentFaultReporter } from './faultReporter.js';

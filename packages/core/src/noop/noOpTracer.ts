@@ -6,6 +6,12 @@ import type {
   TracerProtocol,
 } from '../contracts/tracer.js';
 import type { SpanContextData } from '../model/spanData.js';
+import {
+  activeSpanFn,
+  activeSpanOptions,
+  type OptionsOrFn,
+  type SpanFn,
+} from '../internal/activeSpanArgs.js';
 import { NOOP_SPAN, NoOpSpan } from './noOpSpan.js';
 
 /** Options of {@link NoOpTracer}. */
@@ -35,14 +41,9 @@ export class NoOpTracer implements TracerProtocol {
 
   startActiveSpan<T>(name: string, fn: (span: SpanProtocol) => T): T;
   startActiveSpan<T>(name: string, options: StartSpanOptions, fn: (span: SpanProtocol) => T): T;
-  startActiveSpan<T>(
-    name: string,
-    optionsOrFn: StartSpanOptions | ((span: SpanProtocol) => T),
-    maybeFn?: (span: SpanProtocol) => T,
-  ): T {
-    const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
-    const span = this.startSpan(name, typeof optionsOrFn === 'function' ? undefined : optionsOrFn);
-    return fn(span);
+  startActiveSpan<T>(name: string, optionsOrFn: OptionsOrFn<T>, maybeFn?: SpanFn<T>): T {
+    const fn = activeSpanFn(optionsOrFn, maybeFn)!;
+    return fn(this.startSpan(name, activeSpanOptions(optionsOrFn)));
   }
 
   /** Always undefined: a no-op tracer has no active span. */

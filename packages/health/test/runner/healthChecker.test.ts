@@ -8,7 +8,7 @@ import {
   InvalidHealthCheckError,
   markHealthCheck,
 } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '@lexigram/test-support';
+import { never, settleVirtual, sleep, withFakeTimers } from '@lexigram/test-support';
 
 function newChecker(options: { defaultTimeoutMs?: number; maxTimeoutMs?: number } = {}): {
   checker: HealthChecker;
@@ -164,42 +164,45 @@ describe('HealthChecker.runAll', () => {
     await pending;
   });
 
-  it('isolates slow and failing checks: each is unhealthy with its reason, none delays the others', async () => {
-    const { checker, hooks } = newChecker();
-    const order: string[] = [];
-    hooks.healthCheckRun.subscribe((e) => order.push(e.checkName));
-    let lateRejected = false;
-    checker.add('fast', async () => true);
-    checker.add('hangs', () => never(), { timeoutMs: 40 });
-    checker.add(
-      'rejects-late',
-      () =>
-        sleep(90).then(() => {
-          lateRejected = true;
-          throw new Error('late');
-        }),
-      { timeoutMs: 30 },
-    );
-    checker.add('throws', () => {
-      throw new Error('boom');
-    });
-    checker.add('rejects', () => Promise.reject(new RangeError('out of range')));
+  it('isolates slow and failing checks: each is unhealthy with its reason, none delays the others', () =>
+    withFakeTimers(async () => {
+      const { checker, hooks } = newChecker();
+      const order: string[] = [];
+      hooks.healthCheckRun.subscribe((e) => order.push(e.checkName));
+      let lateRejected = false;
+      checker.add('fast', async () => true);
+      checker.add('hangs', () => never(), { timeoutMs: 40 });
+      checker.add(
+        'rejects-late',
+        () =>
+          sleep(90).then(() => {
+            lateRejected = true;
+            throw new Error('late');
+          }),
+        { timeoutMs: 30 },
+      );
+      checker.add('throws', () => {
+        throw new Error('boom');
+      });
+      checker.add('rejects', () => Promise.reject(new RangeError('out of range')));
 
-    const results = await checker.runAll();
-    expect(results.fast!.status).toBe('healthy');
-    expect(results.hangs!.message).toBe('check timed out after 40 ms');
-    expect(results['rejects-late']!.message).toBe('check timed out after 30 ms');
-    expect(results.throws!.message).toBe('check threw Error: boom');
-    expect(results.rejects!.message).toBe('check rejected with RangeError: out of range');
-    // The quick ones were reported before the timeouts fired, in timeout order after that.
-    expect(order.slice(-2)).toEqual(['rejects-late', 'hangs']);
-    expect(results.fast!.durationMs).toBeLessThan(results.hangs!.durationMs);
-    expect(results.hangs!.durationMs).toBeGreaterThanOrEqual(38);
-    expect(results.hangs!.durationMs).toBeLessThan(1000); // ended by its timeout, not hung
+      const running = checker.runAll();
+      await jest.advanceTimersByTimeAsync(40);
+      const results = await running;
+      expect(results.fast!.status).toBe('healthy');
+      expect(results.hangs!.message).toBe('check timed out after 40 ms');
+      expect(results['rejects-late']!.message).toBe('check timed out after 30 ms');
+      expect(results.throws!.message).toBe('check threw Error: boom');
+      expect(results.rejects!.message).toBe('check rejected with RangeError: out of range');
+      // The quick ones were reported before the timeouts fired, in timeout order after that.
+      expect(order.slice(-2)).toEqual(['rejects-late', 'hangs']);
+      expect(results.fast!.durationMs).toBeLessThan(results.hangs!.durationMs);
+      expect(results.hangs!.durationMs).toBeGreaterThanOrEqual(38);
+      expect(results.hangs!.durationMs).toBeLessThan(1000); // ended by its timeout, not hung
 
-    await settle(100); // the late rejection lands here and must be handled
-    expect(lateRejected).toBe(true);
-  });
+      await settleVirtual(50); // the late rejection lands here and must be handled
+      expect(lateRejected).toBe(true);
+    }));
 
   it('keeps a check named __proto__ as data', async () => {
     const { checker } = newChecker();

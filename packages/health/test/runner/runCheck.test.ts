@@ -1,6 +1,6 @@
 import { createHookBus, type HealthCheckRunHook } from '@lexigram/monitor-core';
 import { HealthCheckResult, runCheck } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '@lexigram/test-support';
+import { never, settleVirtual, sleep, withFakeTimers } from '@lexigram/test-support';
 
 function busyWait(ms: number): void {
   const end = performance.now() + ms;
@@ -57,22 +57,24 @@ describe('runCheck', () => {
     expect(odd.message).toBe('check rejected with a string ("nope")');
   });
 
-  it('handles a check that rejects after its timeout (no unhandled rejection)', async () => {
-    let rejected = false;
-    const result = await runCheck(
-      'late',
-      () =>
-        sleep(60).then(() => {
-          rejected = true;
-          throw new Error('too late');
-        }),
-      20,
-      createHookBus(),
-    );
-    expect(result.message).toBe('check timed out after 20 ms');
-    await settle(80); // the late rejection happens here; unhandled, it would fail this test
-    expect(rejected).toBe(true);
-  });
+  it('handles a check that rejects after its timeout (no unhandled rejection)', () =>
+    withFakeTimers(async () => {
+      let rejected = false;
+      const running = runCheck(
+        'late',
+        () =>
+          sleep(60).then(() => {
+            rejected = true;
+            throw new Error('too late');
+          }),
+        20,
+        createHookBus(),
+      );
+      await jest.advanceTimersByTimeAsync(20);
+      expect((await running).message).toBe('check timed out after 20 ms');
+      await settleVirtual(40); // the late rejection happens here; unhandled, it would fail this test
+      expect(rejected).toBe(true);
+    }));
 
   it('accepts thenables that are not promises', async () => {
     const thenable = { then: (ok: (v: unknown) => void) => ok({ healthy: false }) };

@@ -6,7 +6,7 @@ import {
   InvalidHealthCheckError,
   renderText,
 } from '@lexigram/monitor-health';
-import { never, settle, sleep } from '@lexigram/test-support';
+import { never, settleVirtual, sleep, withFakeTimers } from '@lexigram/test-support';
 
 function setup(): { registry: HealthCheckRegistry; runs: Record<string, number> } {
   const registry = new HealthCheckRegistry({ hooks: createHookBus() });
@@ -99,52 +99,60 @@ describe('GracefulShutdown hooks', () => {
     expect(report.skipped).toEqual([]);
   });
 
-  it('stops waiting at the deadline: the running hook times out, the rest are skipped', async () => {
-    const shutdown = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 40 });
-    let lateRejected = false;
-    const ran: string[] = [];
-    shutdown.beforeShutdown('quick', () => {
-      ran.push('quick');
-    });
-    shutdown.beforeShutdown('hangs', () => {
-      ran.push('hangs');
-      return never();
-    });
-    shutdown.beforeShutdown('after', () => {
-      ran.push('after');
-    });
-    const report = await shutdown.shutdown();
-    expect(report).toMatchObject({
-      completed: ['quick'],
-      failed: [],
-      timedOut: ['hangs'],
-      skipped: ['after'],
-    });
-    expect(ran).toEqual(['quick', 'hangs']);
-    expect(report.durationMs).toBeGreaterThanOrEqual(38);
+  it('stops waiting at the deadline: the running hook times out, the rest are skipped', () =>
+    withFakeTimers(async () => {
+      const shutdown = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 40 });
+      let lateRejected = false;
+      const ran: string[] = [];
+      shutdown.beforeShutdown('quick', () => {
+        ran.push('quick');
+      });
+      shutdown.beforeShutdown('hangs', () => {
+        ran.push('hangs');
+        return never();
+      });
+      shutdown.beforeShutdown('after', () => {
+        ran.push('after');
+      });
+      const closing = shutdown.shutdown();
+      await jest.advanceTimersByTimeAsync(40);
+      const report = await closing;
+      expect(report).toMatchObject({
+        completed: ['quick'],
+        failed: [],
+        timedOut: ['hangs'],
+        skipped: ['after'],
+      });
+      expect(ran).toEqual(['quick', 'hangs']);
+      expect(report.durationMs).toBeGreaterThanOrEqual(38);
 
-    // A hook that rejects after the deadline is handled too.
-    const second = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 20 });
-    second.beforeShutdown('late', () =>
-      sleep(50).then(() => {
-        lateRejected = true;
-        throw new Error('late');
-      }),
-    );
-    expect((await second.shutdown()).timedOut).toEqual(['late']);
-    await settle(60);
-    expect(lateRejected).toBe(true);
-  });
+      // A hook that rejects after the deadline is handled too.
+      const second = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 20 });
+      second.beforeShutdown('late', () =>
+        sleep(50).then(() => {
+          lateRejected = true;
+          throw new Error('late');
+        }),
+      );
+      const secondClosing = second.shutdown();
+      await jest.advanceTimersByTimeAsync(20);
+      expect((await secondClosing).timedOut).toEqual(['late']);
+      await settleVirtual(30); // the late rejection lands here and must be handled
+      expect(lateRejected).toBe(true);
+    }));
 
-  it('gives hooks what is left of one deadline, not a fresh one each', async () => {
-    const shutdown = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 100 });
-    shutdown.beforeShutdown('a', () => sleep(50));
-    // Would finish within a fresh 100 ms, not within the ~50 ms left.
-    shutdown.beforeShutdown('b', () => sleep(80));
-    const report = await shutdown.shutdown();
-    expect(report.completed).toEqual(['a']);
-    expect(report.timedOut).toEqual(['b']);
-  });
+  it('gives hooks what is left of one deadline, not a fresh one each', () =>
+    withFakeTimers(async () => {
+      const shutdown = new GracefulShutdown(setup().registry, { shutdownTimeoutMs: 100 });
+      shutdown.beforeShutdown('a', () => sleep(50));
+      // Would finish within a fresh 100 ms, not within the ~50 ms left.
+      shutdown.beforeShutdown('b', () => sleep(80));
+      const closing = shutdown.shutdown();
+      await jest.advanceTimersByTimeAsync(100);
+      const report = await closing;
+      expect(report.completed).toEqual(['a']);
+      expect(report.timedOut).toEqual(['b']);
+    }));
 
   it('is idempotent and lets a hook be removed', async () => {
     const shutdown = new GracefulShutdown(setup().registry);

@@ -168,31 +168,21 @@ export class MetricsCollector implements MetricsCollectorProtocol {
 
   /** Increment the counter `name` (created on first use) by `value` (default 1). */
   increment(name: string, value = 1, labels?: Labels): void {
-    let counter = this.counters.get(name);
-    if (counter === undefined) {
-      counter = this.createCounter(name);
-      this.counters.set(name, counter);
-    }
+    const counter =
+      this.counters.get(name) ?? remember(this.counters, name, this.createCounter(name));
     counter.inc(value, labels);
   }
 
   /** Set the gauge `name` (created on first use). */
   setGauge(name: string, value: number, labels?: Labels): void {
-    let gauge = this.gauges.get(name);
-    if (gauge === undefined) {
-      gauge = this.createGauge(name);
-      this.gauges.set(name, gauge);
-    }
+    const gauge = this.gauges.get(name) ?? remember(this.gauges, name, this.createGauge(name));
     gauge.set(value, labels);
   }
 
   /** Observe `value` on the histogram `name` (created on first use). */
   recordHistogram(name: string, value: number, labels?: Labels): void {
-    let histogram = this.histograms.get(name);
-    if (histogram === undefined) {
-      histogram = this.createHistogram(name);
-      this.histograms.set(name, histogram);
-    }
+    const histogram =
+      this.histograms.get(name) ?? remember(this.histograms, name, this.createHistogram(name));
     histogram.observe(value, labels);
   }
 
@@ -305,4 +295,10 @@ function typeOf(metric: MetricProtocol): MetricType | undefined {
 function isCollectable(metric: MetricProtocol): metric is CollectableMetric {
   const candidate = metric as Partial<CollectableMetric>;
   return typeof candidate.collect === 'function' && typeof candidate.type === 'string';
+}
+
+/** Keep `value` under `key` in `map` and return it (the get-or-create of the shortcuts above). */
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  map.set(key, value);
+  return value;
 }

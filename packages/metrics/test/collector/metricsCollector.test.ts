@@ -1,3 +1,4 @@
+import { setImmediate as immediate } from 'node:timers/promises';
 import {
   InvalidMetricError,
   MonitorConfigError,
@@ -10,7 +11,7 @@ import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import type { MetricCollectionError } from '@lexigram/monitor-core';
 import { Counter } from '../../src/instruments/counter.js';
 import type { Histogram } from '../../src/instruments/histogram.js';
-import { captureWarnings as captureLogger, sleep } from '@lexigram/test-support';
+import { captureWarnings as captureLogger } from '@lexigram/test-support';
 
 function byName(families: MetricFamily[]): Record<string, MetricFamily> {
   return Object.fromEntries(families.map((f) => [f.name, f]));
@@ -117,7 +118,7 @@ describe('MetricsCollector', () => {
     m.createGauge('sync_g', '', { collect: (g) => g.set(n) });
     m.createGauge('async_g', '', {
       collect: async (g) => {
-        await sleep(5);
+        await immediate();
         g.set(n * 10);
       },
     });

@@ -1,4 +1,5 @@
 import { escapeLabelValue, formatFamily, labelText, num } from '../../src/export/formatFamily.js';
+import { histogramFamily, histogramSeries } from '@lexigram/test-support';
 
 describe('formatFamily', () => {
   it('writes counters and gauges one line per series with a header', () => {
@@ -18,23 +19,11 @@ describe('formatFamily', () => {
 
   it('writes histograms and summaries compactly', () => {
     expect(
-      formatFamily({
-        name: 'lat',
-        help: '',
-        unit: 'seconds',
-        type: 'histogram',
-        series: [
-          {
-            labels: { r: '/' },
-            buckets: [
-              { upperBound: 0.1, cumulativeCount: 1 },
-              { upperBound: Infinity, cumulativeCount: 2 },
-            ],
-            count: 2,
-            sum: 1.5,
-          },
-        ],
-      }),
+      formatFamily(
+        histogramFamily('lat', [histogramSeries({ r: '/' }, [0.1, Infinity], [1, 2], 1.5)], {
+          unit: 'seconds',
+        }),
+      ),
     ).toEqual(['# histogram lat (seconds)', 'lat{r="/"} count=2 sum=1.5 le(0.1)=1 le(+Inf)=2']);
     expect(
       formatFamily({

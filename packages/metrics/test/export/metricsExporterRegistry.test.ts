@@ -1,13 +1,9 @@
-import { tmpdir } from 'node:os';
-import {
-  MonitorConfigError,
-  setMonitorDiagnostics,
-  type MonitorFault,
-} from '@lexigram/monitor-core';
+import { MonitorConfigError } from '@lexigram/monitor-core';
 import { ConsoleMetricsExporter } from '../../src/export/consoleMetricsExporter.js';
 import { ConsoleMetricsExporterHandler } from '../../src/export/consoleMetricsExporterHandler.js';
 import type { MetricsExporter } from '../../src/export/metricsExporter.js';
 import { MetricsExporterRegistry } from '../../src/export/metricsExporterRegistry.js';
+import { lookUpMissingExporter } from '@lexigram/test-support';
 
 describe('MetricsExporterRegistry', () => {
   it('withDefaults knows "console" and, without discovery, nothing else', () => {
@@ -19,17 +15,10 @@ describe('MetricsExporterRegistry', () => {
   });
 
   it('looks a type it lacks up as a metrics exporter package of the application', () => {
-    const faults: MonitorFault[] = [];
-    setMonitorDiagnostics((fault) => faults.push(fault));
-    try {
-      const registry = MetricsExporterRegistry.withDefaults({
-        paths: [tmpdir()],
-        packages: { ghost: 'lexigram-ghost-exporter' },
-      });
-      expect(registry.createExporter({ type: 'ghost' })).toBeNull();
-    } finally {
-      setMonitorDiagnostics(undefined);
-    }
+    const { created, faults } = lookUpMissingExporter((options) =>
+      MetricsExporterRegistry.withDefaults(options),
+    );
+    expect(created).toBeNull();
     expect(faults).toMatchObject([
       { code: 'EXPORTER_NOT_INSTALLED', component: 'core.metricsExporterRegistry' },
     ]);

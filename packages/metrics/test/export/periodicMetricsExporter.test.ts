@@ -3,7 +3,7 @@ import { MonitorConfigError } from '@lexigram/monitor-core';
 import { MetricsCollector } from '../../src/collector/metricsCollector.js';
 import type { MetricsExporter } from '../../src/export/metricsExporter.js';
 import { PeriodicMetricsExporter } from '../../src/export/periodicMetricsExporter.js';
-import { captureWarnings as captureLogger } from '@lexigram/test-support';
+import { captureWarnings as captureLogger, pendingUntil } from '@lexigram/test-support';
 
 function recording(): MetricsExporter & { batches: MetricFamily[][]; shutdowns: number } {
   const self = {
@@ -77,12 +77,7 @@ describe('PeriodicMetricsExporter', () => {
         shutdownTimeoutMs: 1000,
         onError: (f) => faults.push(f),
       });
-      let done = false;
-      const closing = loop.shutdown().then(() => (done = true));
-      await jest.advanceTimersByTimeAsync(999);
-      expect(done).toBe(false);
-      await jest.advanceTimersByTimeAsync(1);
-      await closing;
+      expect(await pendingUntil(loop.shutdown(), 1000)).toBe(true);
       expect(faults.map((f) => f.code)).toEqual(['SHUTDOWN_TIMEOUT']);
     } finally {
       jest.useRealTimers();

@@ -1,3 +1,4 @@
+import { setImmediate as immediate } from 'node:timers/promises';
 import { InvalidMetricError, type GaugeFamily } from '@lexigram/monitor-core';
 import { Gauge } from '../../src/instruments/gauge.js';
 
@@ -80,7 +81,7 @@ describe('Gauge', () => {
   it('measures through an async callback, returning a promise', async () => {
     const g = new Gauge('pool', '', {
       collect: async (gauge) => {
-        await new Promise((r) => setTimeout(r, 5));
+        await immediate();
         gauge.set(42);
       },
     });

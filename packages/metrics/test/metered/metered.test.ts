@@ -1,3 +1,4 @@
+import { setImmediate as immediate } from 'node:timers/promises';
 import {
   InvalidMetricError,
   ObservabilityService,
@@ -49,24 +50,32 @@ describe('meteredFunction', () => {
   });
 
   it('records async durations after the promise settles, also on rejection', async () => {
-    const m = new MetricsCollector();
-    const service = new ObservabilityService({ meter: m });
-    const slow = meteredFunction(
-      async (fail: boolean) => {
-        await sleep(30);
-        if (fail) throw new Error('nope');
-        return 'ok';
-      },
-      { name: 'slow_seconds', service, labels: { op: 'x' } },
-    );
-    const pending = slow(false);
-    expect((await m.collect()).length).toBe(0);
-    await expect(pending).resolves.toBe('ok');
-    await expect(slow(true)).rejects.toThrow('nope');
-    const family = await histogram(m, 'slow_seconds');
-    expect(family.series[0]!.labels).toEqual({ op: 'x' });
-    expect(family.series[0]!.count).toBe(2);
-    expect(family.series[0]!.sum).toBeGreaterThanOrEqual(0.05);
+    jest.useFakeTimers(); // metered reads the (faked) monotonic clock
+    try {
+      const m = new MetricsCollector();
+      const service = new ObservabilityService({ meter: m });
+      const slow = meteredFunction(
+        async (fail: boolean) => {
+          await sleep(30);
+          if (fail) throw new Error('nope');
+          return 'ok';
+        },
+        { name: 'slow_seconds', service, labels: { op: 'x' } },
+      );
+      const pending = slow(false);
+      expect((await m.collect()).length).toBe(0);
+      await jest.advanceTimersByTimeAsync(30);
+      await expect(pending).resolves.toBe('ok');
+      const failing = expect(slow(true)).rejects.toThrow('nope');
+      await jest.advanceTimersByTimeAsync(30);
+      await failing;
+      const family = await histogram(m, 'slow_seconds');
+      expect(family.series[0]!.labels).toEqual({ op: 'x' });
+      expect(family.series[0]!.count).toBe(2);
+      expect(family.series[0]!.sum).toBeCloseTo(0.06, 6);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('records a sync throw and rethrows it', async () => {
@@ -139,7 +148,7 @@ describe('@metered method decorator', () => {
 
       @metered()
       async place(): Promise<string> {
-        await sleep(5);
+        await immediate();
         return 'placed';
       }
 

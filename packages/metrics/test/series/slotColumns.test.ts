@@ -3,6 +3,7 @@ import type { BoundCounter, BoundObserver, GaugeFamily } from '@lexigram/monitor
 import { Counter } from '../../src/instruments/counter.js';
 import { Gauge } from '../../src/instruments/gauge.js';
 import { Histogram } from '../../src/instruments/histogram.js';
+import { histogramSeries } from '@lexigram/test-support';
 
 // Series live in slots of flat columns that grow, are reused after remove(), and are shared by
 // bound handles: these tests hold the values to a plain model through all of that.
@@ -74,17 +75,7 @@ describe('series slots and bound handles', () => {
     expect(h.remove({ id: 'a' })).toBe(true);
     h.observe(2, { id: 'b' });
     ha.observe(0.5);
-    expect(h.collect().series).toEqual([
-      {
-        labels: { id: 'b' },
-        buckets: [
-          { upperBound: 1, cumulativeCount: 0 },
-          { upperBound: Infinity, cumulativeCount: 1 },
-        ],
-        count: 1,
-        sum: 2,
-      },
-    ]);
+    expect(h.collect().series).toEqual([histogramSeries({ id: 'b' }, [1, Infinity], [0, 1], 2)]);
 
     const g = new Gauge('g', '', { labelNames: ['id'] });
     const ga = g.labels({ id: 'a' });

@@ -1,11 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { NodeAdapterOptions } from '../adapterOptions.js';
-import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
-import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
-import { DashboardMount } from '../node/dashboardMount.js';
-import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
+import { nodeAdapterParts } from '../node/nodeAdapterParts.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 import { writeEndpoint } from '../node/writeEndpoint.js';
 import { recordExpressRouterErrors } from './routerErrors.js';
@@ -37,13 +34,7 @@ export function instrumentExpress(app: Express, options: ExpressMonitorOptions =
   if (app === null || typeof app !== 'function' || typeof app.use !== 'function') {
     throw new TypeError('instrumentExpress(app, options): app must be an Express application');
   }
-  const endpoints = new MonitorEndpoints(options);
-  const instrumentation = new HttpInstrumentation(
-    NODE_REQUEST_ACCESS,
-    options,
-    'instrumentExpress options',
-  );
-  const dashboard = DashboardMount.from(options, 'instrumentExpress options');
+  const { endpoints, instrumentation, dashboard } = nodeAdapterParts(options, 'instrumentExpress');
   captureRouteTemplates(app.request as object);
   recordExpressRouterErrors();
   app.use(function lexigramMonitor(req: Request, res: Response, next: NextFunction) {

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { NodeAdapterOptions } from '../adapterOptions.js';
-import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
-import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import { pathOf } from '../lifecycle/requestAccess.js';
-import { DashboardMount } from '../node/dashboardMount.js';
-import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
+import { nodeAdapterParts } from '../node/nodeAdapterParts.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 
 /** Options of {@link instrumentFastify}. */
@@ -30,13 +27,7 @@ export function instrumentFastify(
   if (fastify === null || typeof fastify !== 'object' || typeof fastify.addHook !== 'function') {
     throw new TypeError('instrumentFastify(fastify, options): fastify must be a Fastify instance');
   }
-  const endpoints = new MonitorEndpoints(options);
-  const instrumentation = new HttpInstrumentation(
-    NODE_REQUEST_ACCESS,
-    options,
-    'instrumentFastify options',
-  );
-  const dashboard = DashboardMount.from(options, 'instrumentFastify options');
+  const { endpoints, instrumentation, dashboard } = nodeAdapterParts(options, 'instrumentFastify');
   fastify.addHook('onRequest', function lexigramMonitor(request, reply, done) {
     const raw = request.raw;
     const path = pathOf(raw.url);

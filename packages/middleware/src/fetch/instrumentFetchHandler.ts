@@ -1,7 +1,6 @@
+import { adapterParts } from '../adapterParts.js';
 import type { MonitorEndpointOptions } from '../endpoints/endpointOptions.js';
 import type { EndpointResponse } from '../endpoints/endpointOptions.js';
-import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
-import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import type { HttpInstrumentationOptions } from '../lifecycle/instrumentationOptions.js';
 import { FETCH_REQUEST_ACCESS, urlPath, urlQuery } from './fetchAccess.js';
 import { finishResponse } from './finishResponse.js';
@@ -39,11 +38,10 @@ export function instrumentFetchHandler<Rest extends unknown[]>(
       'instrumentFetchHandler(handler, options): handler must be a (request) => Response function',
     );
   }
-  const endpoints = new MonitorEndpoints(options);
-  const instrumentation = new HttpInstrumentation(
+  const { endpoints, instrumentation } = adapterParts(
     FETCH_REQUEST_ACCESS,
     options,
-    'instrumentFetchHandler options',
+    'instrumentFetchHandler',
   );
   const route = options.route;
   return async function instrumented(request: Request, ...rest: Rest): Promise<Response> {

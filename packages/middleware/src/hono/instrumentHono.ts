@@ -1,10 +1,9 @@
 import type { Context, Hono, Next } from 'hono';
 import type { MonitorEndpointOptions } from '../endpoints/endpointOptions.js';
-import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
+import { adapterParts } from '../adapterParts.js';
 import { FETCH_REQUEST_ACCESS, urlQuery } from '../fetch/fetchAccess.js';
 import { finishResponse } from '../fetch/finishResponse.js';
 import { toResponse } from '../fetch/instrumentFetchHandler.js';
-import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
 import type { HttpInstrumentationOptions } from '../lifecycle/instrumentationOptions.js';
 
 /** Options of {@link instrumentHono}. */
@@ -35,11 +34,10 @@ export function instrumentHono<App extends Hono<any, any, any>>(
   if (app === null || typeof app !== 'object' || typeof app.use !== 'function') {
     throw new TypeError('instrumentHono(app, options): app must be a Hono application');
   }
-  const endpoints = new MonitorEndpoints(options);
-  const instrumentation = new HttpInstrumentation(
+  const { endpoints, instrumentation } = adapterParts(
     FETCH_REQUEST_ACCESS,
     options,
-    'instrumentHono options',
+    'instrumentHono',
   );
   const lexigramMonitor = async (c: Context, next: Next): Promise<Response | void> => {
     const kind = endpoints.match(c.req.method, c.req.path);

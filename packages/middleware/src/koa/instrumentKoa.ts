@@ -1,9 +1,6 @@
 import type Koa from 'koa';
 import type { NodeAdapterOptions } from '../adapterOptions.js';
-import { MonitorEndpoints } from '../endpoints/monitorEndpoints.js';
-import { HttpInstrumentation } from '../lifecycle/httpInstrumentation.js';
-import { DashboardMount } from '../node/dashboardMount.js';
-import { NODE_REQUEST_ACCESS } from '../node/nodeAccess.js';
+import { nodeAdapterParts } from '../node/nodeAdapterParts.js';
 import { beginNodeRequest, recordOf } from '../node/nodeBinding.js';
 
 /** Options of {@link instrumentKoa}. */
@@ -27,13 +24,7 @@ export function instrumentKoa<App extends Koa>(app: App, options: KoaMonitorOpti
   if (app === null || typeof app !== 'object' || typeof app.use !== 'function') {
     throw new TypeError('instrumentKoa(app, options): app must be a Koa application');
   }
-  const endpoints = new MonitorEndpoints(options);
-  const instrumentation = new HttpInstrumentation(
-    NODE_REQUEST_ACCESS,
-    options,
-    'instrumentKoa options',
-  );
-  const dashboard = DashboardMount.from(options, 'instrumentKoa options');
+  const { endpoints, instrumentation, dashboard } = nodeAdapterParts(options, 'instrumentKoa');
   app.use(async function lexigramMonitor(ctx, next) {
     const kind = endpoints.match(ctx.method, ctx.path);
     if (kind !== undefined) {

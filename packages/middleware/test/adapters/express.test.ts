@@ -1,7 +1,14 @@
 import { createServer, request, type Server } from 'node:http';
 import express from 'express';
 import { instrumentExpress } from '../../src/express/index.js';
-import { close, createTelemetry, exceptionOf, listen, until } from '../support/telemetry.js';
+import {
+  close,
+  createTelemetry,
+  exceptionOf,
+  expectErrorSpan,
+  listen,
+  until,
+} from '../support/telemetry.js';
 
 describe('instrumentExpress (real Express 5)', () => {
   const t = createTelemetry();
@@ -80,13 +87,10 @@ describe('instrumentExpress (real Express 5)', () => {
       async () => (await t.requestCount('GET', '/api/v1/users/:id/fail', 500)) === 1,
       '500',
     );
-    const span = t.serverSpans().find((s) => s.attributes['url.path'] === '/api/v1/users/9/fail')!;
-    expect(span.status).toEqual({ code: 'error', message: 'boom' });
-    expect(span.attributes['error.type']).toBe('Error');
-    expect(exceptionOf(span)).toEqual({
-      'exception.type': 'Error',
-      'exception.message': 'boom',
-      'exception.stacktrace': expect.stringContaining('express.test.ts'),
+    expectErrorSpan(t, '/api/v1/users/9/fail', {
+      type: 'Error',
+      message: 'boom',
+      file: 'express.test.ts',
     });
   });
 

@@ -80,3 +80,29 @@ export function exceptionOf(span: ReadableSpanData): Record<string, unknown> {
   expect(events).toHaveLength(1);
   return events[0]!.attributes;
 }
+
+/** An error a request handler threw: its class, message, and the test file it was thrown in. */
+export interface ThrownError {
+  readonly type: string;
+  readonly message: string;
+  readonly file: string;
+}
+
+/**
+ * The server span of the request to `urlPath` recorded `error`: its class as `error.type`, an
+ * error status with its message, and one `exception` event with a stack from `error.file`.
+ */
+export function expectErrorSpan(
+  t: ReturnType<typeof createTelemetry>,
+  urlPath: string,
+  error: ThrownError,
+): void {
+  const span = t.serverSpans().find((s) => s.attributes['url.path'] === urlPath)!;
+  expect(span.attributes['error.type']).toBe(error.type);
+  expect(span.status).toEqual({ code: 'error', message: error.message });
+  expect(exceptionOf(span)).toEqual({
+    'exception.type': error.type,
+    'exception.message': error.message,
+    'exception.stacktrace': expect.stringContaining(error.file),
+  });
+}

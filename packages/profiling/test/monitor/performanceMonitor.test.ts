@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import {
   MonitorConfigError,
   PerformanceMonitorError,
@@ -9,7 +7,7 @@ import { PerformanceMonitor } from '../../src/monitor/performanceMonitor.js';
 import { PerformanceMonitorState } from '../../src/model/performanceMonitorState.js';
 import { getErrorProfile } from '../../src/profile/errorProfiles.js';
 import { sleep } from '@lexigram/test-support';
-import { churn, spin } from '../support/work.js';
+import { churn, runFixture, spin } from '../support/work.js';
 
 /** Run `fn` with jest's fake timers driving the sampling loop (the runtime clocks stay real). */
 async function onVirtualTime<T>(fn: () => Promise<T>): Promise<T> {
@@ -186,16 +184,7 @@ describe('PerformanceMonitor', () => {
   });
 
   it('never keeps the process alive', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--conditions=@lexigram/source',
-        '--import',
-        'tsx',
-        join(__dirname, '..', 'fixtures', 'keepsRunning.ts'),
-      ],
-      { encoding: 'utf8', timeout: 30_000 },
-    );
+    const out = runFixture('keepsRunning.ts', [], 30_000);
     // The process printed and exited on its own, although the monitor was never stopped.
     expect(out).toMatch(/sampled [1-9]\d* state=running/);
   });

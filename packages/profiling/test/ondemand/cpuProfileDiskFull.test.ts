@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../support/work.js';
+import { fixtureArgs, tempDir } from '../support/work.js';
 
 describe('a CPU profile whose write fails (F22)', () => {
   it('leaves no truncated .cpuprofile and names the real cause', () => {
@@ -15,11 +15,7 @@ describe('a CPU profile whose write fails (F22)', () => {
           '-c',
           'trap "" XFSZ; ulimit -f 4; exec "$0" "$@"',
           process.execPath,
-          '--conditions=@lexigram/source',
-          '--import',
-          'tsx',
-          join(__dirname, '..', 'fixtures', 'cpuProfileDiskFullChild.ts'),
-          filePath,
+          ...fixtureArgs('cpuProfileDiskFullChild.ts', filePath),
         ],
         { encoding: 'utf8', timeout: 60_000 },
       );

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceMonitorError, isMonitorError } from '@lexigram/monitor-core';
 import { takeHeapSnapshot, type HeapSnapshotResult } from '../../src/ondemand/heapSnapshot.js';
-import { tempDir } from '../support/work.js';
+import { runFixture, tempDir } from '../support/work.js';
 
 const MB = 1024 * 1024;
 
@@ -27,17 +26,7 @@ describe('takeHeapSnapshot', () => {
 
   it('writes a loadable snapshot when memory allows', () => {
     // In a fresh small process with the default memory probe: this machine has room for it.
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--conditions=@lexigram/source',
-        '--import',
-        'tsx',
-        join(__dirname, '..', 'fixtures', 'heapSnapshotChild.ts'),
-        tmp.dir,
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const out = runFixture('heapSnapshotChild.ts', [tmp.dir], 60_000);
     const result = JSON.parse(out) as HeapSnapshotResult;
     expect(result.filePath).toMatch(/Heap\.\d{8}\.\d{6}\.\d+\.\d{3}\.heapsnapshot$/);
     expect(result.filePath.startsWith(tmp.dir)).toBe(true);

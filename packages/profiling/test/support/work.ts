@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,4 +29,23 @@ export function churn(count: number): number {
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lexigram-profiling-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Node's arguments to run `test/fixtures/<name>` from the TypeScript sources, then `args`. */
+export function fixtureArgs(name: string, ...args: string[]): string[] {
+  return [
+    '--conditions=@lexigram/source',
+    '--import',
+    'tsx',
+    join(__dirname, '..', 'fixtures', name),
+    ...args,
+  ];
+}
+
+/** Run `test/fixtures/<name>` in a fresh Node process and return what it printed. */
+export function runFixture(name: string, args: string[], timeoutMs: number): string {
+  return execFileSync(process.execPath, fixtureArgs(name, ...args), {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
 }

@@ -3,10 +3,10 @@ import {
   type MonitorFaultHandler,
   type SpanExporter,
 } from '@lexigram/monitor-core';
-import { FieldChecker, ShutdownOnce } from '@lexigram/monitor-core/internal';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
 import { reportExportFault } from './errorReporter.js';
-import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
+import { ProcessorLifecycle } from './processorLifecycle.js';
 import { exportSpans } from './exportSpans.js';
 import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
 
@@ -61,10 +61,7 @@ export class BatchSpanProcessor implements SpanProcessor {
   readonly options: Readonly<
     Required<Omit<BatchSpanProcessorOptions, 'onError' | 'shutdownTimeoutMs'>>
   >;
-  private readonly exporter: SpanExporter;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number | undefined;
-  private readonly closing = new ShutdownOnce();
+  private readonly life: ProcessorLifecycle;
   private queue: Span[] = [];
   private timer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
@@ -72,31 +69,25 @@ export class BatchSpanProcessor implements SpanProcessor {
   /** Failed exports in a row; sets the pause before the next background export. */
   private failuresInARow = 0;
   private paused = false;
-  private exported = 0;
-  private dropped = 0;
   private droppedReported = 0;
-  private failedSpans = 0;
-  private failedExports = 0;
   private enqueued = 0;
   private settled = 0;
   private flushRequests = 0;
 
   /** @throws MonitorConfigError when an option is not a positive integer, or batch > queue. */
   constructor(exporter: SpanExporter, options: BatchSpanProcessorOptions = {}) {
-    this.exporter = exporter;
     this.options = resolveOptions(options);
-    this.onError = options.onError;
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+    this.life = new ProcessorLifecycle(exporter, 'batchSpanProcessor', options);
   }
 
   onEnd(span: Span): void {
-    if (this.closing.requested) {
-      this.dropped++;
+    if (this.life.closing.requested) {
+      this.life.dropped++;
       return;
     }
     const queue = this.queue;
     if (queue.length >= this.options.maxQueueSize) {
-      this.dropped++;
+      this.life.dropped++;
       return;
     }
     queue.push(span);
@@ -122,7 +113,7 @@ export class BatchSpanProcessor implements SpanProcessor {
     } finally {
       this.flushRequests--;
     }
-    await flushExporter(this.exporter, 'batchSpanProcessor', this.onError);
+    await this.life.flushExporter();
   }
 
   /**
@@ -130,26 +121,15 @@ export class BatchSpanProcessor implements SpanProcessor {
    * `shutdownTimeoutMs`. Idempotent; never rejects.
    */
   shutdown(): Promise<void> {
-    return shutdownProcessor({
-      closing: this.closing,
-      exporter: this.exporter,
-      component: 'batchSpanProcessor',
-      onError: this.onError,
-      shutdownTimeoutMs: this.shutdownTimeoutMs,
-      flush: () => this.forceFlush(),
-      beforeExporterShutdown: () => this.clearSchedule(),
-    });
+    return this.life.shutdown(
+      () => this.forceFlush(),
+      () => this.clearSchedule(),
+    );
   }
 
   /** Counters since creation. */
   stats(): SpanProcessorStats {
-    return {
-      exportedSpans: this.exported,
-      droppedSpans: this.dropped,
-      failedSpans: this.failedSpans,
-      failedExports: this.failedExports,
-      queuedSpans: this.queue.length,
-    };
+    return this.life.stats(this.queue.length);
   }
 
   /** The wait before the next background export after `failuresInARow` failures. */
@@ -196,7 +176,7 @@ export class BatchSpanProcessor implements SpanProcessor {
     if (this.draining !== undefined) return this.draining;
     const draining = this.runDrain().finally(() => {
       this.draining = undefined;
-      if (this.closing.requested) return;
+      if (this.life.closing.requested) return;
       if (this.failuresInARow > 0) {
         this.paused = true;
         this.startTimer(this.pauseMs());
@@ -237,19 +217,17 @@ export class BatchSpanProcessor implements SpanProcessor {
   /** Export one batch; false when it failed (counted and reported). */
   private async exportBatch(batch: Span[]): Promise<boolean> {
     const views = batch.map((span) => span.toReadableSpan());
-    const pending = exportSpans(this.exporter, views, this.options.exportTimeoutMs);
+    const pending = exportSpans(this.life.exporter, views, this.options.exportTimeoutMs);
     let ok = true;
     if (pending === null) {
-      this.exported += batch.length;
+      this.life.exported += batch.length;
     } else {
       try {
         await pending;
-        this.exported += batch.length;
+        this.life.exported += batch.length;
       } catch (error) {
         ok = false;
-        this.failedExports++;
-        this.failedSpans += batch.length;
-        reportExportFault('batchSpanProcessor', this.onError, error);
+        this.life.exportFailed(batch.length, error);
       }
     }
     this.failuresInARow = ok ? 0 : this.failuresInARow + 1;
@@ -259,12 +237,13 @@ export class BatchSpanProcessor implements SpanProcessor {
 
   /** Drops are counted on the hot path and reported here, off it. */
   private reportDrops(): void {
-    if (this.dropped === this.droppedReported) return;
-    const newly = this.dropped - this.droppedReported;
-    this.droppedReported = this.dropped;
+    const dropped = this.life.dropped;
+    if (dropped === this.droppedReported) return;
+    const newly = dropped - this.droppedReported;
+    this.droppedReported = dropped;
     reportExportFault(
-      'batchSpanProcessor',
-      this.onError,
+      this.life.component,
+      this.life.onError,
       new SpanExportError(
         `Span queue full (maxQueueSize ${this.options.maxQueueSize}): ${newly} spans dropped. Raise maxQueueSize or make sure the exporter keeps up.`,
       ),

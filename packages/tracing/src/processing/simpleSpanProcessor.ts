@@ -1,8 +1,7 @@
 import type { MonitorFaultHandler, SpanExporter } from '@lexigram/monitor-core';
-import { FieldChecker, ShutdownOnce } from '@lexigram/monitor-core/internal';
+import { FieldChecker } from '@lexigram/monitor-core/internal';
 import type { Span } from '../span/span.js';
-import { reportExportFault } from './errorReporter.js';
-import { flushExporter, shutdownProcessor } from './processorLifecycle.js';
+import { ProcessorLifecycle } from './processorLifecycle.js';
 import { exportSpans } from './exportSpans.js';
 import type { SpanProcessor, SpanProcessorStats } from './spanProcessor.js';
 
@@ -30,20 +29,12 @@ export interface SimpleSpanProcessorOptions {
  * reported, never thrown into the application.
  */
 export class SimpleSpanProcessor implements SpanProcessor {
-  private readonly exporter: SpanExporter;
   private readonly exportTimeoutMs: number;
   private readonly maxPendingExports: number;
-  private readonly onError: MonitorFaultHandler | undefined;
-  private readonly shutdownTimeoutMs: number | undefined;
-  private readonly closing = new ShutdownOnce();
+  private readonly life: ProcessorLifecycle;
   private readonly pending = new Set<Promise<void>>();
-  private exported = 0;
-  private dropped = 0;
-  private failedSpans = 0;
-  private failedExports = 0;
 
   constructor(exporter: SpanExporter, options: SimpleSpanProcessorOptions = {}) {
-    this.exporter = exporter;
     const check = new FieldChecker('SimpleSpanProcessor options');
     this.exportTimeoutMs = check.durationMs('exportTimeoutMs', options.exportTimeoutMs, {
       fallback: 30_000,
@@ -55,30 +46,26 @@ export class SimpleSpanProcessor implements SpanProcessor {
     }
     if (options.onError !== undefined) check.fn('onError', options.onError);
     check.throwIfInvalid();
-    this.onError = options.onError;
-    this.shutdownTimeoutMs = options.shutdownTimeoutMs;
+    this.life = new ProcessorLifecycle(exporter, 'simpleSpanProcessor', options);
   }
 
   onEnd(span: Span): void {
-    if (this.closing.requested || this.pending.size >= this.maxPendingExports) {
-      this.dropped++;
+    const life = this.life;
+    if (life.closing.requested || this.pending.size >= this.maxPendingExports) {
+      life.dropped++;
       return;
     }
-    const pending = exportSpans(this.exporter, [span.toReadableSpan()], this.exportTimeoutMs);
+    const pending = exportSpans(life.exporter, [span.toReadableSpan()], this.exportTimeoutMs);
     if (pending === null) {
-      this.exported++;
+      life.exported++;
       return;
     }
     const tracked: Promise<void> = pending
       .then(
         () => {
-          this.exported++;
+          life.exported++;
         },
-        (error: unknown) => {
-          this.failedExports++;
-          this.failedSpans++;
-          reportExportFault('simpleSpanProcessor', this.onError, error);
-        },
+        (error: unknown) => life.exportFailed(1, error),
       )
       .finally(() => this.pending.delete(tracked));
     this.pending.add(tracked);
@@ -87,7 +74,7 @@ export class SimpleSpanProcessor implements SpanProcessor {
   /** Waits for exports under way, then the exporter's own flush. Never rejects. */
   async forceFlush(): Promise<void> {
     await Promise.all(this.pending);
-    await flushExporter(this.exporter, 'simpleSpanProcessor', this.onError);
+    await this.life.flushExporter();
   }
 
   /**
@@ -95,24 +82,11 @@ export class SimpleSpanProcessor implements SpanProcessor {
    * rejects.
    */
   shutdown(): Promise<void> {
-    return shutdownProcessor({
-      closing: this.closing,
-      exporter: this.exporter,
-      component: 'simpleSpanProcessor',
-      onError: this.onError,
-      shutdownTimeoutMs: this.shutdownTimeoutMs,
-      flush: () => this.forceFlush(),
-    });
+    return this.life.shutdown(() => this.forceFlush());
   }
 
   /** Counters since creation. */
   stats(): SpanProcessorStats {
-    return {
-      exportedSpans: this.exported,
-      droppedSpans: this.dropped,
-      failedSpans: this.failedSpans,
-      failedExports: this.failedExports,
-      queuedSpans: this.pending.size,
-    };
+    return this.life.stats(this.pending.size);
   }
 }

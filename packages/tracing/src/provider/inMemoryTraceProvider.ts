@@ -8,6 +8,7 @@ import type {
   TracerProtocol,
   TracingConfig,
 } from '@lexigram/monitor-core';
+import type { OptionsOrFn, SpanFn } from '@lexigram/monitor-core/internal';
 import { enterSpan } from '../context/contextStorage.js';
 import type { Span } from '../span/span.js';
 import { Tracer } from '../tracer/tracer.js';
@@ -65,11 +66,7 @@ export class InMemoryTraceProvider implements TracerProtocol {
 
   startActiveSpan<T>(name: string, fn: (span: SpanProtocol) => T): T;
   startActiveSpan<T>(name: string, options: StartSpanOptions, fn: (span: SpanProtocol) => T): T;
-  startActiveSpan<T>(
-    name: string,
-    optionsOrFn: StartSpanOptions | ((span: SpanProtocol) => T),
-    maybeFn?: (span: SpanProtocol) => T,
-  ): T {
+  startActiveSpan<T>(name: string, optionsOrFn: OptionsOrFn<T>, maybeFn?: SpanFn<T>): T {
     return typeof optionsOrFn === 'function'
       ? this.tracer.startActiveSpan(name, optionsOrFn)
       : this.tracer.startActiveSpan(name, optionsOrFn, maybeFn!);

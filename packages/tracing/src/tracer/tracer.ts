@@ -15,7 +15,14 @@ import {
   type TracerProtocol,
   type TracingConfig,
 } from '@lexigram/monitor-core';
-import { RingBuffer, reportFault } from '@lexigram/monitor-core/internal';
+import {
+  RingBuffer,
+  activeSpanFn,
+  activeSpanOptions,
+  reportFault,
+  type OptionsOrFn,
+  type SpanFn,
+} from '@lexigram/monitor-core/internal';
 import {
   activeBaggage,
   activeSpan,
@@ -171,18 +178,14 @@ export class Tracer implements TracerProtocol, RecentSpansProtocol, SpanOwner {
    */
   startActiveSpan<T>(name: string, fn: (span: SpanProtocol) => T): T;
   startActiveSpan<T>(name: string, options: StartSpanOptions, fn: (span: SpanProtocol) => T): T;
-  startActiveSpan<T>(
-    name: string,
-    optionsOrFn: StartSpanOptions | ((span: SpanProtocol) => T),
-    maybeFn?: (span: SpanProtocol) => T,
-  ): T {
-    const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn;
+  startActiveSpan<T>(name: string, optionsOrFn: OptionsOrFn<T>, maybeFn?: SpanFn<T>): T {
+    const fn = activeSpanFn(optionsOrFn, maybeFn);
     if (typeof fn !== 'function') {
       throw new SpanError(
         `startActiveSpan("${name}") needs a callback: startActiveSpan(name, [options], (span) => ...).`,
       );
     }
-    const span = this.startSpan(name, typeof optionsOrFn === 'function' ? undefined : optionsOrFn);
+    const span = this.startSpan(name, activeSpanOptions(optionsOrFn));
     return runInSpan(span, fn);
   }
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as immediate } from 'node:timers/promises';
 import { NOOP_SPAN } from '@lexigram/monitor-core';
 import {
   activeBaggage,
@@ -14,7 +14,7 @@ describe('context storage', () => {
     const seen: unknown[] = [];
     await runWithSpan(NOOP_SPAN, async () => {
       seen.push(activeSpan());
-      await sleep(5);
+      await immediate();
       seen.push(activeSpan());
       await new Promise<void>((resolve) =>
         setImmediate(() => {
@@ -30,12 +30,13 @@ describe('context storage', () => {
   it('keeps concurrent runs apart', async () => {
     const a = new Baggage().set('who', 'a');
     const b = new Baggage().set('who', 'b');
-    const read = async (baggage: Baggage, delayMs: number) =>
+    // `a` reads its baggage after `b` has set and read its own: the runs interleave.
+    const read = async (baggage: Baggage, hops: number) =>
       runWithBaggage(baggage, async () => {
-        await sleep(delayMs);
+        for (let i = 0; i < hops; i++) await immediate();
         return activeBaggage()?.get('who');
       });
-    await expect(Promise.all([read(a, 20), read(b, 1)])).resolves.toEqual(['a', 'b']);
+    await expect(Promise.all([read(a, 3), read(b, 1)])).resolves.toEqual(['a', 'b']);
   });
 
   it('keeps the baggage when a span is entered and the span when baggage is set', () => {
@@ -51,7 +52,7 @@ describe('context storage', () => {
   it('enterSpan sets the span for the rest of the current async context', async () => {
     await runWithSpan(undefined, async () => {
       enterSpan(NOOP_SPAN);
-      await sleep(1);
+      await immediate();
       expect(activeSpan()).toBe(NOOP_SPAN);
     });
     expect(activeSpan()).toBeUndefined();

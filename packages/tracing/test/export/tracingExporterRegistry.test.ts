@@ -1,10 +1,4 @@
-import { tmpdir } from 'node:os';
-import {
-  HandlerRegistry,
-  setMonitorDiagnostics,
-  type MonitorFault,
-  type SpanExporter,
-} from '@lexigram/monitor-core';
+import { HandlerRegistry, type SpanExporter } from '@lexigram/monitor-core';
 import { ConsoleSpanExporter } from '../../src/export/consoleSpanExporter.js';
 import { InMemorySpanExporter } from '../../src/export/inMemorySpanExporter.js';
 import {
@@ -12,6 +6,7 @@ import {
   TracingExporterRegistry,
   type TracingExporterHandler,
 } from '../../src/export/tracingExporterRegistry.js';
+import { lookUpMissingExporter } from '@lexigram/test-support';
 
 describe('TracingExporterRegistry', () => {
   it('starts empty and, with defaults, creates console and memory exporters', () => {
@@ -28,17 +23,10 @@ describe('TracingExporterRegistry', () => {
   });
 
   it('looks a type it lacks up as a tracing exporter package of the application', () => {
-    const faults: MonitorFault[] = [];
-    setMonitorDiagnostics((fault) => faults.push(fault));
-    try {
-      const registry = TracingExporterRegistry.withDefaults({
-        paths: [tmpdir()],
-        packages: { ghost: 'lexigram-ghost-exporter' },
-      });
-      expect(registry.createExporter({ type: 'ghost' })).toBeNull();
-    } finally {
-      setMonitorDiagnostics(undefined);
-    }
+    const { created, faults } = lookUpMissingExporter((options) =>
+      TracingExporterRegistry.withDefaults(options),
+    );
+    expect(created).toBeNull();
     expect(faults).toMatchObject([
       { code: 'EXPORTER_NOT_INSTALLED', component: 'core.tracingExporterRegistry' },
     ]);

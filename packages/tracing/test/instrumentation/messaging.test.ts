@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as immediate } from 'node:timers/promises';
 import {
   ObservabilityService,
   SpanError,
@@ -27,7 +27,7 @@ describe('tracePublish / traceConsume', () => {
       { 'app.id': 1 },
       async (span, headers) => {
         span.setAttribute('message.size', 12);
-        await sleep(1);
+        await immediate();
         queue.push({ body: 'hello', headers });
       },
     );
@@ -40,7 +40,7 @@ describe('tracePublish / traceConsume', () => {
       message.headers,
       { attempt: 1 },
       async (span) => {
-        await sleep(1);
+        await immediate();
         return `processed ${message.body} in ${span.spanContext().traceId}`;
       },
     );

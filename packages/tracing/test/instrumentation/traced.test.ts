@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as immediate } from 'node:timers/promises';
 import {
   ObservabilityService,
   SpanKind,
@@ -39,7 +39,7 @@ describe('traced (higher-order function)', () => {
     const service = new ObservabilityService({ tracer });
     const fail = traced(
       async () => {
-        await sleep(1);
+        await immediate();
         throw new Error('nope');
       },
       { name: 'fails', service },
@@ -97,7 +97,7 @@ describe('traced (TC39 method decorator)', () => {
 
       @traced()
       async place(id: string): Promise<string> {
-        await sleep(1);
+        await immediate();
         return this.format(id);
       }
 

@@ -8,6 +8,7 @@ import {
 } from '../../src/processing/batchSpanProcessor.js';
 import { Tracer } from '../../src/tracer/tracer.js';
 import { ScriptedExporter } from '../support/exporters.js';
+import { pendingUntil } from '@lexigram/test-support';
 
 function setup(options: BatchSpanProcessorOptions = {}) {
   const exporter = new ScriptedExporter();
@@ -293,13 +294,9 @@ describe('BatchSpanProcessor faults and lifecycle', () => {
         { export: () => undefined, shutdown: () => new Promise<void>(() => undefined) },
         { shutdownTimeoutMs: 500, onError: (f) => faults.push(f) },
       );
-      let done = false;
-      const closing = processor.shutdown().then(() => (done = true));
-      expect(processor.shutdown()).toBe(processor.shutdown());
-      await jest.advanceTimersByTimeAsync(499);
-      expect(done).toBe(false);
-      await jest.advanceTimersByTimeAsync(1);
-      await closing;
+      const closing = processor.shutdown();
+      expect(processor.shutdown()).toBe(closing);
+      expect(await pendingUntil(closing, 500)).toBe(true);
       expect(faults.map((f) => f.code)).toEqual(['SHUTDOWN_TIMEOUT']);
     } finally {
       jest.useRealTimers();

@@ -153,7 +153,6 @@ describe('TraceState.parse', () => {
 
   /** A member of exactly `length` characters (`key=vvv…`). */
   const entry = (key: string, length: number) => `${key}=${'v'.repeat(length - key.length - 1)}`;
-  const keysOf = (members: string[]) => members.map((m) => m.split('=')[0]);
 
   it('keeps a header of exactly 512 characters whole, even with an entry of 128', () => {
     const members = [entry('a', 128), entry('b', 127), entry('c', 127), entry('d', 127)];
@@ -171,32 +170,24 @@ describe('TraceState.parse', () => {
     expect(TraceState.normalize(members.join(','))).toBe(members.slice(0, 3).join(','));
   });
 
-  it('drops long entries only until the header fits: exactly 512 after the first', () => {
-    const members = [
-      entry('l1', 200),
-      entry('l2', 209),
-      entry('s1', 100),
-      entry('s2', 100),
-      entry('s3', 100),
-    ];
-    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + 201);
+  it.each([
+    {
+      title: 'drops long entries only until the header fits: exactly 512 after the first',
+      lengths: { l1: 200, l2: 209, s1: 100, s2: 100, s3: 100 },
+      over: 201,
+      kept: ['l2', 's1', 's2', 's3'],
+    },
+    {
+      title: 'drops entries from the end only until the header fits: exactly 512 after one',
+      lengths: { a: 100, b: 100, c: 100, d: 100, e: 108, f: 100 },
+      over: 101,
+      kept: ['a', 'b', 'c', 'd', 'e'],
+    },
+  ])('$title', ({ lengths, over, kept }) => {
+    const members = Object.entries(lengths).map(([key, length]) => entry(key, length));
+    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + over);
     const state = TraceState.parse(members.join(','))!;
-    expect(state.keys()).toEqual(['l2', 's1', 's2', 's3']);
-    expect(state.serialize().length).toBe(MAX_TRACE_STATE_LENGTH);
-  });
-
-  it('drops entries from the end only until the header fits: exactly 512 after one', () => {
-    const members = [
-      entry('a', 100),
-      entry('b', 100),
-      entry('c', 100),
-      entry('d', 100),
-      entry('e', 108),
-      entry('f', 100),
-    ];
-    expect(members.join(',').length).toBe(MAX_TRACE_STATE_LENGTH + 101);
-    const state = TraceState.parse(members.join(','))!;
-    expect(state.keys()).toEqual(keysOf(members.slice(0, 5)));
+    expect(state.keys()).toEqual(kept);
     expect(state.serialize().length).toBe(MAX_TRACE_STATE_LENGTH);
   });
 

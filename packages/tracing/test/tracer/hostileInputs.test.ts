@@ -131,38 +131,47 @@ describe('startActiveSpan keeps the application error and ends the span (F14)', 
     ],
   ];
 
-  it.each(hostile)('sync throw of %s', (_name, make) => {
-    const tracer = new Tracer({ serviceName: 's' });
+  it.each(hostile)('sync throw of %s', async (_name, make) => {
     const thrown = make();
-    let span: Span | undefined;
-    let caught: unknown;
-    try {
+    const { caught, span } = await failInSpan(thrown, 'sync');
+    expect(caught).toBe(thrown);
+    expect(span.ended).toBe(true);
+    expect(span.status.code).toBe('error');
+  });
+
+  it.each(hostile)('async rejection with %s', async (_name, make) => {
+    const thrown = make();
+    const { caught, span } = await failInSpan(thrown, 'async');
+    expect(caught).toBe(thrown);
+    expect(span.ended).toBe(true);
+  });
+});
+
+/**
+ * Start an active span whose callback throws `thrown` (`sync`) or returns a promise rejected
+ * with it (`async`); returns what the caller caught and the span.
+ */
+async function failInSpan(
+  thrown: unknown,
+  mode: 'sync' | 'async',
+): Promise<{ caught: unknown; span: Span }> {
+  const tracer = new Tracer({ serviceName: 's' });
+  let span: Span | undefined;
+  let caught: unknown;
+  try {
+    if (mode === 'sync') {
       tracer.startActiveSpan('op', (s) => {
         span = s as Span;
         throw thrown;
       });
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBe(thrown);
-    expect(span!.ended).toBe(true);
-    expect(span!.status.code).toBe('error');
-  });
-
-  it.each(hostile)('async rejection with %s', async (_name, make) => {
-    const tracer = new Tracer({ serviceName: 's' });
-    const thrown = make();
-    let span: Span | undefined;
-    let caught: unknown;
-    try {
+    } else {
       await tracer.startActiveSpan('op', async (s) => {
         span = s as Span;
         throw thrown;
       });
-    } catch (e) {
-      caught = e;
     }
-    expect(caught).toBe(thrown);
-    expect(span!.ended).toBe(true);
-  });
-});
+  } catch (e) {
+    caught = e;
+  }
+  return { caught, span: span! };
+}

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as immediate } from 'node:timers/promises';
 import { SpanStatus } from '@lexigram/monitor-core';
 import type { Span } from '../../src/span/span.js';
 import { memoryTracer } from '../support/tracing.js';
@@ -20,10 +20,10 @@ describe('startActiveSpan / runInSpan', () => {
     let span: Span | undefined;
     const pending = tracer.startActiveSpan('async', async (s) => {
       span = s as Span;
-      await sleep(10);
+      await immediate();
       expect(tracer.getCurrentSpan()).toBe(s);
       return tracer.startActiveSpan('child', async () => {
-        await sleep(1);
+        await immediate();
         return 'done';
       });
     });
@@ -54,7 +54,7 @@ describe('startActiveSpan / runInSpan', () => {
     const { tracer, exporter } = memoryTracer();
     await expect(
       tracer.startActiveSpan('rejects', { attributes: { a: 1 } }, async () => {
-        await sleep(1);
+        await immediate();
         throw new RangeError('async failure');
       }),
     ).rejects.toThrow('async failure');
@@ -66,7 +66,7 @@ describe('startActiveSpan / runInSpan', () => {
 
   it('treats thenables as promises', async () => {
     const { tracer, exporter } = memoryTracer();
-    const thenable = { then: (resolve: (v: number) => void) => setTimeout(() => resolve(5), 5) };
+    const thenable = { then: (resolve: (v: number) => void) => setImmediate(() => resolve(5)) };
     await expect(tracer.startActiveSpan('thenable', () => thenable)).resolves.toBe(5);
     expect(exporter.getFinishedSpans()).toHaveLength(1);
   });
