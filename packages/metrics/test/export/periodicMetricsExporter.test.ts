@@ -134,19 +134,7 @@ describe('PeriodicMetricsExporter', () => {
     jest.useFakeTimers();
     try {
       let down = true;
-      const attempts: number[] = [];
-      const loop = new PeriodicMetricsExporter({
-        producer: new MetricsCollector(),
-        exporter: {
-          export: () => {
-            attempts.push(Date.now());
-            if (down) throw new Error('collector unreachable');
-          },
-          shutdown: () => undefined,
-        },
-        intervalMs: 10,
-        onError: () => undefined,
-      });
+      const { loop, attempts } = flakyLoop(10, () => down);
       const start = Date.now();
       loop.start();
       await jest.advanceTimersByTimeAsync(150);
@@ -175,19 +163,7 @@ describe('PeriodicMetricsExporter', () => {
         [10_000, [10_000, 20_000, 30_000, 30_000]],
         [40_000, [40_000, 40_000, 40_000]],
       ] as const) {
-        const attempts: number[] = [];
-        const loop = new PeriodicMetricsExporter({
-          producer: new MetricsCollector(),
-          exporter: {
-            export: () => {
-              attempts.push(Date.now());
-              throw new Error('collector unreachable');
-            },
-            shutdown: () => undefined,
-          },
-          intervalMs,
-          onError: () => undefined,
-        });
+        const { loop, attempts } = flakyLoop(intervalMs, () => true);
         loop.start();
         await jest.advanceTimersByTimeAsync(intervalMs + gaps.reduce((a, b) => a + b, 0));
         const seen = attempts.slice(1).map((t, i) => t - attempts[i]!);
@@ -238,3 +214,27 @@ describe('PeriodicMetricsExporter', () => {
     ).toThrow(/intervalMs: must be at most 2147483647 ms/);
   });
 });
+
+/**
+ * A loop exporting every `intervalMs` to an exporter that throws while `isDown()`; `attempts`
+ * gets the (fake) time of every export call.
+ */
+function flakyLoop(
+  intervalMs: number,
+  isDown: () => boolean,
+): { loop: PeriodicMetricsExporter; attempts: number[] } {
+  const attempts: number[] = [];
+  const loop = new PeriodicMetricsExporter({
+    producer: new MetricsCollector(),
+    exporter: {
+      export: () => {
+        attempts.push(Date.now());
+        if (isDown()) throw new Error('collector unreachable');
+      },
+      shutdown: () => undefined,
+    },
+    intervalMs,
+    onError: () => undefined,
+  });
+  return { loop, attempts };
+}
