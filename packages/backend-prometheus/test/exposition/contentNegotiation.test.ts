@@ -50,6 +50,14 @@ describe('content negotiation', () => {
     ).toBe(false);
   });
 
+  it('reads media types in any case', () => {
+    expect(prefersOpenMetrics('Application/OpenMetrics-Text;Version=1.0.0,text/plain;q=0.5')).toBe(
+      true,
+    );
+    expect(prefersOpenMetrics('APPLICATION/OPENMETRICS-TEXT')).toBe(true);
+    expect(prefersOpenMetrics('TEXT/PLAIN,application/openmetrics-text;q=0.5')).toBe(false);
+  });
+
   it('reads parameters with spaces and in any case, and ignores ones without a value', () => {
     expect(
       prefersOpenMetrics('application/openmetrics-text ; Q = 0.5 ; charset , text/plain ; q = 0.4'),
