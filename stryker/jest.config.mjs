@@ -10,5 +10,13 @@ if (project === undefined) {
   );
 }
 
+// `LEXIGRAM_MUTATE_TESTS=test/exposition,test/backend` narrows the run to those folders of the
+// package's suite: quicker when end-to-end suites also reach the mutated code, and conservative
+// (a mutant only they would kill counts as surviving).
+const only = process.env.LEXIGRAM_MUTATE_TESTS?.split(',').filter((dir) => dir !== '');
+const testMatch = only?.length
+  ? only.map((dir) => `<rootDir>/${dir.replace(/\/+$/, '')}/**/*.test.ts`)
+  : project.testMatch;
+
 /** @type {import('jest').Config} */
-export default { ...project, testTimeout: rootConfig.testTimeout };
+export default { ...project, testMatch, testTimeout: rootConfig.testTimeout };
