@@ -47,11 +47,11 @@ function idleScheduler(): Scheduler & { intervals: number[] } {
   return {
     intervals,
     now: () => 0,
-    setTimeout: () => 0 as never,
+    setTimeout: () => 0,
     clearTimeout: () => {},
     setInterval: (_fn: () => void, ms: number) => {
       intervals.push(ms);
-      return 0 as never;
+      return 0;
     },
     clearInterval: () => {},
   };
