@@ -68,6 +68,7 @@ describe('content negotiation', () => {
       ),
     ).toBe(false);
     expect(prefersOpenMetrics('application/openmetrics-text; version = 0.0.1')).toBe(false);
+    expect(prefersOpenMetrics('application/openmetrics-text; version = 1.0.0')).toBe(true);
     expect(prefersOpenMetrics('application/openmetrics-text;q=abc,text/plain;q=0.1')).toBe(false);
   });
 });
