@@ -73,6 +73,10 @@ describe('routeTemplate', () => {
     expect(routeTemplate(withPath({}, 'users'), withPath({}, '/'))).toBe('/users');
     expect(routeTemplate(withPath({}, ''), withPath({}, ':id'))).toBe('/:id');
     expect(routeTemplate({}, {})).toBe('/');
+    // Slashes inside a path stay.
+    expect(routeTemplate(withPath({}, 'api/users'), withPath({}, ':id/posts'))).toBe(
+      '/api/users/:id/posts',
+    );
   });
 
   it('takes the first of several paths, and ignores a path that is not a string', () => {
