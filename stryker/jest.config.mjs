@@ -10,5 +10,17 @@ if (project === undefined) {
   );
 }
 
+// `LEXIGRAM_MUTATE_TESTS=test/exposition,test/backend/x.test.ts` narrows the run to those
+// folders and files of the package's suite: quicker when end-to-end suites also reach the
+// mutated code, and conservative (a mutant only they would kill counts as surviving).
+const only = process.env.LEXIGRAM_MUTATE_TESTS?.split(',').filter((path) => path !== '');
+const testMatch = only?.length
+  ? only.map((path) =>
+      path.endsWith('.ts')
+        ? `<rootDir>/${path}`
+        : `<rootDir>/${path.replace(/\/+$/, '')}/**/*.test.ts`,
+    )
+  : project.testMatch;
+
 /** @type {import('jest').Config} */
-export default { ...project, testTimeout: rootConfig.testTimeout };
+export default { ...project, testMatch, testTimeout: rootConfig.testTimeout };

@@ -5,13 +5,16 @@ export const PROMETHEUS_TEXT_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=
 export const OPENMETRICS_CONTENT_TYPE =
   'application/openmetrics-text; version=1.0.0; charset=utf-8';
 
+const OPENMETRICS_MENTIONED = /openmetrics/i;
+
 /**
  * True when the `Accept` header prefers OpenMetrics 1.0 over the Prometheus text format, as
  * Prometheus' own scrape header does (`application/openmetrics-text;version=1.0.0,...;q=0.5`).
  * A `version` other than 1.0.x (0.0.1 is OpenMetrics' pre-release) does not count.
  */
 export function prefersOpenMetrics(accept: string | undefined): boolean {
-  if (accept === undefined || !accept.includes('openmetrics')) return false;
+  // Media types are case-insensitive (RFC 9110), in this quick check as in the parse below.
+  if (accept === undefined || !OPENMETRICS_MENTIONED.test(accept)) return false;
   let omQ = -1;
   let textQ = -1;
   for (const part of accept.split(',')) {

@@ -18,6 +18,16 @@ describe('Prometheus names', () => {
     expect(sanitizeLabelName('a:b')).toBe('a_b');
   });
 
+  it('gives an empty name a single _ and a leading digit (0 to 9 only) a _ in front', () => {
+    expect(sanitizeMetricName('')).toBe('_');
+    expect(sanitizeLabelName('')).toBe('_');
+    expect(sanitizeMetricName('0x')).toBe('_0x');
+    expect(sanitizeLabelName('0x')).toBe('_0x');
+    expect(sanitizeLabelName('9x')).toBe('_9x');
+    expect(sanitizeMetricName(':x')).toBe(':x');
+    expect(sanitizeLabelName('x9')).toBe('x9');
+  });
+
   it('adds unit suffixes when missing and strips _total from counter family names', () => {
     expect(prometheusFamilyName('http.request.duration', 'seconds', 'histogram')).toBe(
       'http_request_duration_seconds',
@@ -27,6 +37,9 @@ describe('Prometheus names', () => {
     expect(prometheusFamilyName('orders_total', '', 'counter')).toBe('orders');
     expect(prometheusFamilyName('cpu_total', 'seconds', 'counter')).toBe('cpu_seconds');
     expect(prometheusFamilyName('up_total', '', 'gauge')).toBe('up_total');
+    // A name that is only `_total` keeps it: stripping would leave nothing.
+    expect(prometheusFamilyName('_total', '', 'counter')).toBe('_total');
+    expect(prometheusFamilyName('a_total', '', 'counter')).toBe('a');
   });
 
   it('spells UCUM units out as the OpenTelemetry Prometheus rules do', () => {
@@ -50,6 +63,13 @@ describe('Prometheus names', () => {
     expect(escapeLabelValue('plain')).toBe('plain');
     expect(escapeHelp('say "hi"\\\n', false)).toBe('say "hi"\\\\\\n');
     expect(escapeHelp('say "hi"', true)).toBe('say \\"hi\\"');
+    // Each character alone is enough to escape.
+    expect(escapeLabelValue('a"b')).toBe('a\\"b');
+    expect(escapeLabelValue('a\nb')).toBe('a\\nb');
+    expect(escapeLabelValue('a\\b')).toBe('a\\\\b');
+    expect(escapeHelp('a\nb', false)).toBe('a\\nb');
+    expect(escapeHelp('a\\b', false)).toBe('a\\\\b');
+    expect(escapeHelp('a"b', false)).toBe('a"b');
   });
 
   it('writes NaN and infinities as the formats say', () => {

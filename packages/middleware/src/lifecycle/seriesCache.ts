@@ -26,17 +26,23 @@ export class SeriesCache {
       byKey = new Map();
       this.byRoute.set(routeLabel, byKey);
     }
-    // Status codes are three digits; anything odd still gets its own (bounded) key.
-    const key = method * 1000 + (status >= 0 && status < 1000 ? status : 0);
+    // Status codes are three digits. Anything else (Node never sends it) is looked up without
+    // the cache: a shared key would record it under whichever odd status came first.
+    if (!(status >= 0 && status < 1000)) return this.lookUp(routeLabel, method, status);
+    const key = method * 1000 + status;
     let series = byKey.get(key);
     if (series === undefined) {
-      series = this.histogram.labels({
-        [HTTP_LABEL_NAMES.method]: methodName(method),
-        [HTTP_LABEL_NAMES.route]: routeLabel,
-        [HTTP_LABEL_NAMES.status]: String(status),
-      });
+      series = this.lookUp(routeLabel, method, status);
       byKey.set(key, series);
     }
     return series;
+  }
+
+  private lookUp(route: string, method: number, status: number): BoundObserver {
+    return this.histogram.labels({
+      [HTTP_LABEL_NAMES.method]: methodName(method),
+      [HTTP_LABEL_NAMES.route]: route,
+      [HTTP_LABEL_NAMES.status]: String(status),
+    });
   }
 }

@@ -42,6 +42,22 @@ describe('MetricsAccumulator', () => {
     expect(m.rssBytesAvg).toBe(0);
     expect(m.gcCountByKind).toEqual({ minor: 0, major: 0, incremental: 0, weakcb: 0 });
     expect(m.snapshots).toEqual([]);
+    // Every average is 0, not NaN, without samples.
+    expect(m.heapUsedBytesAvg).toBe(0);
+    expect(m.eventLoopUtilization).toBe(0);
+    expect(m.activeHandlesAvg).toBe(0);
+    expect(m.gcCount).toBe(0);
+    expect(m.gcTotalPauseMs).toBe(0);
+    expect(m.gcMaxPauseMs).toBe(0);
+    expect([m.eventLoopDelayP50Ms, m.eventLoopDelayP99Ms, m.eventLoopDelayMaxMs]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(m.functionProfileCount).toBe(0);
+  });
+
+  it('never reports a negative duration when the clock stepped back', () => {
+    const m = new MetricsAccumulator(10, 10).toMetrics({ ...run, startTime: 2000, now: 1500 });
+    expect(m.durationMs).toBe(0);
   });
 
   it('weights CPU and utilization by window length, memory per sample', () => {
@@ -144,5 +160,7 @@ describe('MetricsAccumulator', () => {
     const m = new MetricsAccumulator(10, 10).toMetrics(run);
     expect(Object.isFrozen(m)).toBe(true);
     expect(Object.isFrozen(m.snapshots)).toBe(true);
+    expect(Object.isFrozen(m.functionProfiles)).toBe(true);
+    expect(Object.isFrozen(m.gcCountByKind)).toBe(true);
   });
 });

@@ -52,6 +52,31 @@ describe('EventLoopProbe', () => {
     expect(idle.utilization).toBeLessThan(busy.utilization - 0.1);
   });
 
+  it('reads zeros before start, utilization included', () => {
+    const probe = new EventLoopProbe(10, true);
+    expect(probe.takeWindow()).toEqual({ p50Ms: 0, p99Ms: 0, maxMs: 0, utilization: 0 });
+    expect(probe.runDelay()).toEqual({ p50Ms: 0, p99Ms: 0, maxMs: 0 });
+  });
+
+  it('records nothing after stop(), in the window or the run', async () => {
+    const probe = new EventLoopProbe(10, true);
+    probe.start();
+    probe.stop();
+    await blockFor(60);
+    expect(probe.takeWindow()).toMatchObject({ p50Ms: 0, p99Ms: 0, maxMs: 0 });
+    expect(probe.runDelay()).toEqual({ p50Ms: 0, p99Ms: 0, maxMs: 0 });
+  });
+
+  it('never reads a delay below zero on an idle loop', async () => {
+    const probe = new EventLoopProbe(10, false);
+    probe.start();
+    await sleep(60);
+    const idle = probe.takeWindow();
+    probe.stop();
+    expect(idle.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(idle.maxMs).toBeGreaterThanOrEqual(0);
+  });
+
   it('keeps no run figures unless asked', async () => {
     const probe = new EventLoopProbe(10, false);
     probe.start();

@@ -50,4 +50,48 @@ describe('SlotRing', () => {
     ring.clear();
     expect(ring.sum(0, 3000)).toMatchObject({ total: 0 });
   });
+
+  it('after clear(), counts again in the slot it last wrote', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(500, 1, 1);
+    ring.clear();
+    // The same slot as the cached one: it must not be added to a slot clear() emptied.
+    ring.add(600, 0, 2);
+    expect(ring.sum(600, 1000)).toEqual({ windowMs: 1000, good: 0, total: 2, bad: 2 });
+  });
+
+  it('after clear(), an earlier time is no longer held to the latest slot', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(5000, 1, 1);
+    ring.clear();
+    ring.add(1000, 1, 1);
+    ring.add(2000, 0, 1);
+    // Two slots now, 1 and 2: the newest holds only its own event.
+    expect(ring.sum(2000, 1000)).toMatchObject({ good: 0, total: 1 });
+    expect(ring.sum(2000, 2000)).toMatchObject({ good: 1, total: 2 });
+  });
+
+  it('after clear(), slot 0 is not held to slot 1', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(5000, 1, 1);
+    ring.clear();
+    ring.add(500, 1, 1); // slot 0
+    ring.add(1500, 0, 1); // slot 1
+    expect(ring.sum(1500, 1000)).toMatchObject({ good: 0, total: 1 });
+  });
+
+  it('keeps slots apart when a slot is shorter than 1 ms', () => {
+    const ring = new SlotRing(0.5, 10);
+    ring.add(2.2, 1, 1); // slot 4
+    ring.add(8.2, 0, 1); // slot 16
+    expect(ring.sum(8.2, 0.5)).toMatchObject({ good: 0, total: 1 });
+  });
+
+  it('starts a new slot exactly at the end of the one it last wrote', () => {
+    const ring = new SlotRing(1000, 3000);
+    ring.add(1000, 1, 1);
+    ring.add(2000, 0, 1);
+    expect(ring.sum(2000, 1000)).toMatchObject({ good: 0, total: 1 });
+    expect(ring.sum(1999, 1000)).toMatchObject({ total: 1 });
+  });
 });
