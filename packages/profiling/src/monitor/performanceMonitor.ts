@@ -152,9 +152,13 @@ export class PerformanceMonitor implements RuntimeStatsProtocol {
   stopMonitoring(): PerformanceMetrics {
     if (this.currentState === PerformanceMonitorState.Running) {
       void this.loop.stop();
+      const previous = this.lastSnapshot;
       this.sampleSafely();
+      const last = this.lastSnapshot;
       this.sampler?.stop();
-      this.endTime = epochNow();
+      // The run ends where its last window ends, so the windows tile it exactly (stopping the
+      // sampler's observers afterwards takes time of its own on a loaded machine).
+      this.endTime = last !== undefined && last !== previous ? last.timestamp : epochNow();
       this.currentState = PerformanceMonitorState.Stopped;
     }
     return this.metrics;
