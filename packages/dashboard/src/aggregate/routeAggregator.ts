@@ -45,6 +45,8 @@ interface TickRun {
   readonly firstTick: boolean;
   readonly elapsedSeconds: number;
   series: number;
+  /** The count change of the series last tracked. */
+  delta: number;
 }
 
 /**
@@ -88,9 +90,11 @@ export class RouteAggregator {
       if (run.series >= this.maxSeries) break;
       const buckets = s.buckets;
       if (buckets.length !== this.bounds.length) this.resize(buckets.map((b) => b.upperBound));
+      const entry = this.track(run, s.labels, s.count);
+      if (entry === undefined) continue;
       const scratch = this.scratch;
       for (let i = 0; i < buckets.length; i++) scratch[i] = buckets[i]!.cumulativeCount;
-      this.add(run, s.labels, s.count, scratch, 0, true);
+      this.addBuckets(run, entry, scratch, 0, true);
     }
     return this.finish(run, time);
   }
@@ -107,7 +111,9 @@ export class RouteAggregator {
       this.resize([...bounds]);
     }
     reader.forEachSeries((labels, counts, offset, count) => {
-      if (run.series < this.maxSeries) this.add(run, labels, count, counts, offset, false);
+      if (run.series >= this.maxSeries) return;
+      const entry = this.track(run, labels, count);
+      if (entry !== undefined) this.addBuckets(run, entry, counts, offset, false);
     });
     return this.finish(run, time);
   }
@@ -126,6 +132,7 @@ export class RouteAggregator {
       firstTick,
       elapsedSeconds: firstTick ? 0 : Math.max((time - (this.previousTime ?? time)) / 1000, 0.001),
       series: 0,
+      delta: 0,
     };
   }
 
@@ -140,17 +147,11 @@ export class RouteAggregator {
   }
 
   /**
-   * One series: `counts` from `offset` holds its bucket counts, cumulative or per bucket. A
-   * series whose count did not move costs a lookup and a comparison.
+   * One series' count: its entry when its buckets need reading (it moved, or this is the first
+   * tick, which only records), with the change in `run.delta`; undefined when it did not move,
+   * which then costs a lookup and a comparison.
    */
-  private add(
-    run: TickRun,
-    labels: Labels,
-    count: number,
-    counts: ArrayLike<number>,
-    offset: number,
-    cumulativeInput: boolean,
-  ): void {
+  private track(run: TickRun, labels: Labels, count: number): SeriesEntry | undefined {
     run.series++;
     const n = this.bounds.length;
     const entry = this.entryOf(labels, run.tick);
@@ -168,15 +169,28 @@ export class RouteAggregator {
     }
     entry.seen = run.tick;
     const delta = run.firstTick ? 0 : count - entry.count;
-    if (delta === 0 && !run.firstTick) return;
+    if (delta === 0 && !run.firstTick) return undefined;
     entry.count = count;
-    const before = entry.buckets;
-    const record = delta > 0;
-    if (record) {
+    run.delta = delta;
+    if (delta > 0) {
       acc.requests += delta;
       if (entry.error) acc.errors += delta;
     }
-    const routeCounts = acc.counts;
+    return entry;
+  }
+
+  /** The series' bucket counts (`counts` from `offset`, cumulative or per bucket) into the tick. */
+  private addBuckets(
+    run: TickRun,
+    entry: SeriesEntry,
+    counts: ArrayLike<number>,
+    offset: number,
+    cumulativeInput: boolean,
+  ): void {
+    const n = this.bounds.length;
+    const before = entry.buckets;
+    const record = run.delta > 0;
+    const routeCounts = entry.route.counts;
     const overall = this.overall;
     let running = 0;
     let below = 0;
